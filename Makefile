@@ -1,0 +1,73 @@
+# SLIK – two commands on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+SHARED_DATA ?= $(abspath ../shared/data)
+export SLIK_SHARED_DATA := $(SHARED_DATA)
+
+.PHONY: chromium run test test-sqlite test-postgres lint check-migrations messages bench clean deps worker
+
+# --- installation -------------------------------------------------------------------------
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+locale/.compiled: $(wildcard locale/*/LC_MESSAGES/django.po) | $(VENV)/.synced
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	touch $@
+
+deps: $(VENV)/.synced node_modules/.installed locale/.compiled
+
+# --- running ------------------------------------------------------------------------------
+var:
+	mkdir -p var
+
+run: deps | var
+	$(MANAGE) migrate --noinput -v 0
+	SLIK_DEMO=true $(MANAGE) load_demo
+	SLIK_DEMO=true $(MANAGE) runserver 127.0.0.1:8000
+
+worker: deps
+	$(MANAGE) db_worker
+
+# --- testing ------------------------------------------------------------------------------
+chromium:
+	@scripts/ensure-chromium
+
+test: deps chromium lint check-migrations messages test-sqlite test-postgres
+
+lint: $(VENV)/.synced
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check-migrations: $(VENV)/.synced
+	$(MANAGE) makemigrations --check --dry-run -v 0
+
+messages: $(VENV)/.synced
+	@scripts/check-messages
+
+test-sqlite: deps | var
+	DATABASE_URL= $(VENV)/bin/pytest -q
+
+test-postgres: deps
+	@scripts/test-postgres
+
+bench: deps | var
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) .tools node_modules var staticfiles locale/.compiled

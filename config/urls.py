@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from slik.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("helse/", core_views.health, name="health"),
+    path("konto/", include("slik.accounts.urls")),
+    path("k/<slug:org_slug>/", include("slik.organisations.urls")),
+    path("k/<slug:org_slug>/floker/", include("slik.challenges.urls")),
+    path("k/<slug:org_slug>/case/", include("slik.cases.urls")),
+    path("admin/", admin.site.urls),
+]
