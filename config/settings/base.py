@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env, envint, envlist
+from .env import env, envbool, envint, envlist
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env("SLIK_VAR_DIR", str(BASE_DIR / "var")))
@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "slik.organisations",
     "slik.challenges",
     "slik.cases",
+    "slik.demo",
 ]
 
 MIDDLEWARE = [
@@ -132,6 +133,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "SLIK <ikke-svar@slik.localhost>"
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 PAGE_SIZE = envint("SLIK_PAGE_SIZE", 25)
+# Demo mode (`make run`): the login page lists the demo accounts of `slik.demo.accounts`.
+SLIK_DEMO = envbool("SLIK_DEMO")
 
 LOGGING = {
     "version": 1,
