@@ -10,5 +10,6 @@ urlpatterns = [
     path("k/<slug:org_slug>/", include("slik.organisations.urls")),
     path("k/<slug:org_slug>/floker/", include("slik.challenges.urls")),
     path("k/<slug:org_slug>/case/", include("slik.cases.urls")),
+    path("k/<slug:org_slug>/gevinster/", include("slik.benefits.urls")),
     path("admin/", admin.site.urls),
 ]

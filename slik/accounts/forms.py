@@ -9,7 +9,8 @@ from .models import User
 
 class LoginForm(DsFormMixin, auth_forms.AuthenticationForm):
     username = forms.EmailField(
-        label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        label=_("E-mail"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
         "invalid_login": _("Wrong e-mail or password. Both are case-sensitive in the password."),

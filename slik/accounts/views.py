@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from slik.organisations.tenancy import memberships_of
 
 from . import forms, services
+from .models import User
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -31,6 +32,15 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         response = super().form_valid(form)
         return _remember_language(self.request, response, form.get_user().language)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if settings.SLIK_DEMO:
+            # Only a demo installation shows its shared password on the sign-in page.
+            from slik.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+            context.update(demo_logins=DEMO_ACCOUNTS, demo_password=DEMO_PASSWORD)
+        return context
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -59,7 +69,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 @login_required
 def profile(request):
-    form = forms.ProfileForm(request.POST or None, instance=request.user)
+    # The form edits a copy: validation must not change request.user before the service has
+    # taken its "before" snapshot (and a rejected name must not show in the header).
+    form = forms.ProfileForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
     if request.method == "POST" and form.is_valid():
         services.user_update_profile(
             actor=request.user,

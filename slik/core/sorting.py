@@ -22,4 +22,11 @@ def order_by_name(queryset, field: str = "name"):
     """Order a queryset by a text field in Norwegian order where the database can do it."""
     if connection.vendor == "postgresql":
         return queryset.order_by(Collate(F(field), "nb-NO-x-icu"))
-    return sorted(queryset, key=lambda obj: norwegian_key(getattr(obj, field)))
+    return sorted(queryset, key=lambda obj: norwegian_key(_value(obj, field)))
+
+
+def _value(obj, field: str):
+    """`user__full_name` follows relations like the ORM lookup does."""
+    for part in field.split("__"):
+        obj = getattr(obj, part)
+    return obj

@@ -6,3 +6,21 @@ class OrganisationsConfig(AppConfig):
     name = "slik.organisations"
     label = "organisations"
     verbose_name = _("Organisations")
+
+    def ready(self):
+        from slik.core.audit import register_actions
+
+        register_actions(
+            {
+                "membership.added": _("Member added"),
+                "membership.changed": _("Membership changed"),
+                "membership.removed": _("Member removed"),
+                "sector.added": _("Sector added"),
+                "sector.changed": _("Sector changed"),
+                "user.profile.updated": _("Profile updated"),
+                "organisation.imported": _("Organisation imported from the register"),
+                "organisation.register.updated": _("Organisation updated from the register"),
+                "partnership.created": _("Partnership created"),
+                "partnership.members.changed": _("Partnership members changed"),
+            }
+        )

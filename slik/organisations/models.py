@@ -5,7 +5,7 @@ from django_scopes import ScopedManager
 
 
 class Organisation(models.Model):
-    """A tenant: a municipality, a county, an inter-municipal partnership or a programme operator."""
+    """A tenant: a municipality, county, inter-municipal partnership or programme operator."""
 
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("Municipality")
@@ -95,9 +95,7 @@ class Membership(models.Model):
 class Sector(models.Model):
     """A sector a floke touches (oppvekst, helse og omsorg …); each organisation keeps its list."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="sectors"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="sectors")
     name = models.CharField(_("name"), max_length=100)
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(_("in use"), default=True)

@@ -1,10 +1,18 @@
+"""Writes for organisations: the register, partnerships, memberships and sectors."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_scopes import scope
 
 from slik.core.audit import audit_log, snapshot
 
 from .defaults import DEFAULT_SECTORS
 from .models import Membership, Organisation, Sector
+from .tenancy import forget_memberships
 
 _TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
 
@@ -14,23 +22,90 @@ def organisation_slug(name: str) -> str:
     return slugify(name.translate(_TRANSLITERATE))
 
 
+def organisation_free_slug(name: str, *, suffix: str = "", exclude_pk=None) -> str:
+    """A slug from `name` not used by another organisation (`-<suffix>` or a counter if taken)."""
+    base = organisation_slug(name)[:50] or "organisasjon"
+    taken = Organisation.objects.filter(slug__startswith=base)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    used = set(taken.values_list("slug", flat=True))
+    candidates = [base] + ([f"{base}-{suffix}"] if suffix else [])
+    candidates += [f"{base}-{n}" for n in range(2, len(used) + 3)]
+    return next(slug for slug in candidates if slug not in used)
+
+
 @transaction.atomic
 def organisation_ensure_defaults(*, organisation: Organisation) -> None:
     """Give an organisation the method's defaults: sectors, criteria, the roadmap template.
 
-    Idempotent; each app contributes its own defaults through `DEFAULT_PROVIDERS`.
+    Idempotent; each app contributes its own defaults through `DEFAULT_PROVIDERS`. Runs inside
+    the organisation's scope because it is called while setting up, outside any request.
     """
-    if not Sector.objects.filter(organisation=organisation).exists():
-        Sector.objects.bulk_create(
-            Sector(organisation=organisation, name=name, order=index)
-            for index, name in enumerate(DEFAULT_SECTORS)
-        )
-    for provider in DEFAULT_PROVIDERS:
-        provider(organisation)
+    with scope(organisation=organisation.pk):
+        if not Sector.objects.filter(organisation=organisation).exists():
+            Sector.objects.bulk_create(
+                Sector(organisation=organisation, name=name, order=index)
+                for index, name in enumerate(DEFAULT_SECTORS)
+            )
+        for provider in DEFAULT_PROVIDERS:
+            provider(organisation)
 
 
 # Apps append callables here in their AppConfig.ready (challenges: criteria; cases: roadmap).
 DEFAULT_PROVIDERS: list = []
+
+
+# --- Partnerships --------------------------------------------------------------------------------
+
+
+def _check_municipalities(members) -> list[Organisation]:
+    members = list(members)
+    if any(m.kind != Organisation.Kind.MUNICIPALITY for m in members):
+        raise ValidationError(
+            _("Only municipalities can be members of a partnership."), code="not_municipality"
+        )
+    return members
+
+
+@transaction.atomic
+def partnership_create(*, actor, name: str, members, short_name: str = "") -> Organisation:
+    """An inter-municipal partnership (interkommunalt samarbeid) of existing municipalities."""
+    members = _check_municipalities(members)
+    short_name = short_name or name
+    partnership = Organisation.objects.create(
+        kind=Organisation.Kind.PARTNERSHIP,
+        name=name,
+        short_name=short_name,
+        slug=organisation_free_slug(short_name),
+    )
+    partnership.member_municipalities.set(members)
+    audit_log(
+        actor=actor,
+        action="partnership.created",
+        obj=partnership,
+        organisation=partnership,
+        after={"name": name, "members": sorted(str(m) for m in members)},
+    )
+    return partnership
+
+
+@transaction.atomic
+def partnership_set_members(*, actor, partnership: Organisation, members) -> Organisation:
+    members = _check_municipalities(members)
+    before = sorted(str(m) for m in partnership.member_municipalities.all())
+    partnership.member_municipalities.set(members)
+    audit_log(
+        actor=actor,
+        action="partnership.members.changed",
+        obj=partnership,
+        organisation=partnership,
+        before={"members": before},
+        after={"members": sorted(str(m) for m in members)},
+    )
+    return partnership
+
+
+# --- Memberships ---------------------------------------------------------------------------------
 
 MEMBERSHIP_FIELDS = ("role", "is_chief_executive", "title")
 
@@ -39,6 +114,13 @@ MEMBERSHIP_FIELDS = ("role", "is_chief_executive", "title")
 def membership_add(
     *, actor, organisation: Organisation, user, role: str, is_chief_executive=False, title=""
 ) -> Membership:
+    if Membership.objects.filter(organisation=organisation, user=user).exists():
+        raise ValidationError(
+            _("%(email)s is already a member of this organisation.") % {"email": user.email},
+            code="duplicate",
+        )
+    # Defaults are created with the first member, not for every organisation in the register.
+    organisation_ensure_defaults(organisation=organisation)
     membership = Membership.objects.create(
         organisation=organisation,
         user=user,
@@ -46,6 +128,7 @@ def membership_add(
         is_chief_executive=is_chief_executive,
         title=title,
     )
+    forget_memberships(user)
     audit_log(
         actor=actor,
         action="membership.added",
@@ -58,17 +141,84 @@ def membership_add(
 
 
 @transaction.atomic
-def membership_update(*, actor, membership: Membership, role: str, is_chief_executive: bool,
-                      title: str) -> Membership:
+def membership_invite(
+    *,
+    actor,
+    organisation: Organisation,
+    email: str,
+    full_name: str = "",
+    role: str,
+    is_chief_executive=False,
+    title="",
+) -> tuple[Membership, bool]:
+    """Add a person by e-mail, creating the account (without a usable password) if new.
+
+    Returns the membership and whether the person still has to choose a password, so the
+    caller can send the invitation once the transaction has succeeded.
+    """
+    from slik.accounts.models import User
+
+    email = User.objects.normalize_email(email).strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        if not full_name.strip():
+            raise ValidationError(
+                {"full_name": _("Enter the full name of a person who has no account yet.")},
+                code="required",
+            )
+        user = User.objects.create_user(email=email, password=None, full_name=full_name.strip())
+    membership = membership_add(
+        actor=actor,
+        organisation=organisation,
+        user=user,
+        role=role,
+        is_chief_executive=is_chief_executive,
+        title=title,
+    )
+    return membership, not user.has_usable_password()
+
+
+def _coordinator_count(organisation_id) -> int:
+    return Membership.objects.filter(
+        organisation_id=organisation_id, role=Membership.Role.COORDINATOR
+    ).count()
+
+
+def membership_can_lose_coordinator(membership: Membership) -> bool:
+    """Pre-check for the UI: False when this is the organisation's last coordinator."""
+    if membership.role != Membership.Role.COORDINATOR:
+        return True
+    return _coordinator_count(membership.organisation_id) > 1
+
+
+def _last_coordinator_error() -> ValidationError:
+    return ValidationError(
+        _(
+            "An organisation must always have at least one innovation coordinator. "
+            "Make someone else coordinator first."
+        ),
+        code="last_coordinator",
+    )
+
+
+@transaction.atomic
+def membership_update(
+    *, actor, membership: Membership, role: str, is_chief_executive: bool, title: str
+) -> Membership:
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if role != Membership.Role.COORDINATOR and not membership_can_lose_coordinator(membership):
+        raise _last_coordinator_error()
     before = snapshot(membership, MEMBERSHIP_FIELDS)
     membership.role = role
     membership.is_chief_executive = is_chief_executive
     membership.title = title
     membership.save(update_fields=list(MEMBERSHIP_FIELDS))
+    forget_memberships(membership.user)
     audit_log(
         actor=actor,
         action="membership.changed",
         obj=membership.organisation,
+        organisation=membership.organisation,
         before=before,
         after=snapshot(membership, MEMBERSHIP_FIELDS),
         data={"user": membership.user.email},
@@ -78,22 +228,69 @@ def membership_update(*, actor, membership: Membership, role: str, is_chief_exec
 
 @transaction.atomic
 def membership_remove(*, actor, membership: Membership) -> None:
+    if actor is not None and membership.user_id == actor.pk:
+        raise ValidationError(
+            _("You cannot remove yourself. Ask another coordinator to do it."), code="self"
+        )
+    if not membership_can_lose_coordinator(membership):
+        raise _last_coordinator_error()
     organisation = membership.organisation
     audit_log(
         actor=actor,
         action="membership.removed",
         obj=organisation,
+        organisation=organisation,
         before=snapshot(membership, MEMBERSHIP_FIELDS),
         data={"user": membership.user.email},
     )
     membership.delete()
+    forget_memberships(membership.user)
+
+
+# --- Sectors -------------------------------------------------------------------------------------
+
+
+def _check_sector_name(organisation: Organisation, name: str, exclude_pk=None) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(_("Enter a name."), code="required")
+    others = Sector.objects.filter(organisation=organisation, name__iexact=name)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    if others.exists():
+        raise ValidationError(_("A sector with this name already exists."), code="duplicate")
+    return name
 
 
 @transaction.atomic
 def sector_add(*, actor, organisation: Organisation, name: str) -> Sector:
+    name = _check_sector_name(organisation, name)
     order = Sector.objects.filter(organisation=organisation).count()
     sector = Sector.objects.create(organisation=organisation, name=name, order=order)
-    audit_log(actor=actor, action="sector.added", obj=organisation, after={"name": name})
+    audit_log(
+        actor=actor,
+        action="sector.added",
+        obj=organisation,
+        organisation=organisation,
+        after={"name": name},
+    )
+    return sector
+
+
+@transaction.atomic
+def sector_rename(*, actor, sector: Sector, name: str) -> Sector:
+    name = _check_sector_name(sector.organisation, name, exclude_pk=sector.pk)
+    before = snapshot(sector, ("name",))
+    sector.name = name
+    sector.save(update_fields=["name"])
+    audit_log(
+        actor=actor,
+        action="sector.changed",
+        obj=sector.organisation,
+        organisation=sector.organisation,
+        before=before,
+        after={"name": name},
+    )
     return sector
 
 
@@ -106,7 +303,12 @@ def sector_set_active(*, actor, sector: Sector, is_active: bool) -> Sector:
         actor=actor,
         action="sector.changed",
         obj=sector.organisation,
+        organisation=sector.organisation,
         before={"name": sector.name, **before},
         after={"name": sector.name, "is_active": is_active},
     )
     return sector
+
+
+# The register import lives in its own module; re-exported so callers find every write here.
+from .register_import import organisation_import_register  # noqa: E402, F401

@@ -114,6 +114,9 @@ class PhasePeriod(models.Model):
     class Meta:
         ordering = ["started_on", "id"]
 
+    def __str__(self):
+        return f"{self.get_phase_display()}: {self.started_on} – {self.ended_on or ''}"
+
 
 class CaseStepCheck(models.Model):
     """The state of one checklist step of the case's roadmap template."""
@@ -132,3 +135,6 @@ class CaseStepCheck(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "step"], name="case_step_check_unique")
         ]
+
+    def __str__(self):
+        return f"{self.step_id}: {self.is_done}"

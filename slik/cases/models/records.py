@@ -163,6 +163,10 @@ class N3Check(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
 
+    def __str__(self):
+        date = self.created_at.date().isoformat() if self.created_at else ""
+        return f"N3 {date}: {self.total}/15"
+
     @property
     def total(self) -> int:
         return sum(getattr(self, name) for name in self.FUNDAMENTS)

@@ -1,0 +1,123 @@
+"""Reads for innovation cases, always given the organisation and the actor."""
+
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
+
+from slik.challenges.models import Challenge, Stakeholder
+from slik.organisations.models import Membership
+
+from .models import Case, PhasePeriod, PhaseStep, Responsibility, RoadmapTemplate
+from .services.cases import phase_days
+
+
+def visible_cases(*, actor, organisation):
+    """Cases the actor may see: politicians only published ones."""
+    cases = Case.objects.filter(organisation=organisation)
+    if not actor.has_perm("cases.view_case", Case(organisation=organisation)):
+        cases = cases.filter(is_published=True)
+    return cases
+
+
+def case_list(*, actor, organisation, filters: dict):
+    current_since = PhasePeriod.objects.filter(case=OuterRef("pk"), ended_on__isnull=True).order_by(
+        "-started_on", "-id"
+    )
+    cases = (
+        visible_cases(actor=actor, organisation=organisation)
+        .select_related("owner")
+        .annotate(current_since=Subquery(current_since.values("started_on")[:1]))
+    )
+    if query := filters.get("q"):
+        cases = cases.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+    for name in ("phase", "status", "innovation_type", "owner"):
+        if value := filters.get(name):
+            cases = cases.filter(**{name: value})
+    if challenge := filters.get("challenge"):
+        cases = cases.filter(challenges=challenge)
+    return cases.distinct()
+
+
+def with_days_in_phase(cases):
+    today = timezone.localdate()
+    for case in cases:
+        since = getattr(case, "current_since", None)
+        case.days_in_phase = (today - since).days if since else None
+    return cases
+
+
+def case_detail(*, actor, organisation, case_id: int) -> Case:
+    """One case with everything its page shows, in a fixed number of queries."""
+    from slik.organisations.access import get_in_tenant
+
+    queryset = visible_cases(actor=actor, organisation=organisation).select_related(
+        "owner", "leader", "template"
+    )
+    queryset = queryset.prefetch_related(
+        "challenges",
+        "phase_periods",
+        "step_checks",
+        Prefetch("template__steps", queryset=PhaseStep.objects.order_by("phase", "order", "id")),
+        "gate_decisions__recorded_by",
+        "decisions",
+        "hypotheses",
+        "insights",
+        "n3_checks",
+        Prefetch("responsibilities", queryset=Responsibility.objects.select_related("user")),
+        Prefetch("stakeholders", queryset=Stakeholder.objects.all()),
+    )
+    return get_in_tenant(queryset, organisation, pk=case_id)
+
+
+def checklist_for(case: Case, phase: int | None = None) -> list[dict]:
+    """The steps of a phase with their state, from prefetched rows."""
+    phase = phase or case.phase
+    checks = {check.step_id: check for check in case.step_checks.all()}
+    rows = []
+    for step in case.template.steps.all():
+        if step.phase != phase:
+            continue
+        check = checks.get(step.pk)
+        rows.append({"step": step, "done": bool(check and check.is_done), "check": check})
+    return rows
+
+
+def phase_track(case: Case) -> list[dict]:
+    days = phase_days(case.phase_periods.all())
+    visited = {period.phase for period in case.phase_periods.all()}
+    return [
+        {
+            "phase": value,
+            "label": label,
+            "days": days[value],
+            "visited": value in visited,
+            "current": value == case.phase,
+            "done": value < case.phase,
+        }
+        for value, label in Case._meta.get_field("phase").choices
+    ]
+
+
+def member_users(organisation, *, staff_only: bool = True):
+    from slik.accounts.models import User
+
+    memberships = Membership.objects.filter(organisation=organisation)
+    if staff_only:
+        memberships = memberships.exclude(role=Membership.Role.POLITICIAN)
+    return User.objects.filter(pk__in=memberships.values("user_id")).order_by("full_name")
+
+
+def organisation_challenges(organisation):
+    return Challenge.objects.filter(organisation=organisation).order_by("title")
+
+
+def roadmap_versions(organisation):
+    return RoadmapTemplate.objects.filter(organisation=organisation).select_related("created_by")
+
+
+def steps_by_phase(template: RoadmapTemplate) -> dict[int, list[PhaseStep]]:
+    grouped: dict[int, list[PhaseStep]] = {
+        value: [] for value, _ in PhaseStep._meta.get_field("phase").choices
+    }
+    for step in template.steps.order_by("phase", "order", "id"):
+        grouped[step.phase].append(step)
+    return grouped

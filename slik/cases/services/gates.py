@@ -1,0 +1,171 @@
+"""Gate decisions: a pre-check the UI asks, and the decision itself (wagtail check/execute).
+
+Phases change only here, by recorded decisions, never by dates.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from slik.core.audit import audit_log
+
+from ..models import Case, GateDecision, Phase, PhasePeriod
+
+Decision = GateDecision.Decision
+
+
+@dataclass
+class GateCheck:
+    """What the UI must show before a decision: warnings, blockers and whether an override
+    (with a reason) is required to go on."""
+
+    warnings: list[str] = field(default_factory=list)
+    blockers: list[str] = field(default_factory=list)
+    requires_override: bool = False
+    to_phase: int | None = None
+
+    @property
+    def allowed(self) -> bool:
+        return not self.blockers
+
+
+def _target_phase(case: Case, decision: str, to_phase) -> int | None:
+    if decision == Decision.GO:
+        return case.phase + 1 if case.phase < Phase.NY_PRAKSIS else None
+    if decision == Decision.BACK:
+        return int(to_phase) if to_phase else None
+    return case.phase
+
+
+def case_gate_check(*, case: Case, decision: str, to_phase=None) -> GateCheck:
+    check = GateCheck()
+    if decision not in Decision.values:
+        check.blockers.append(_("Choose a valid decision."))
+        return check
+    if case.status == Case.Status.STOPPED:
+        check.blockers.append(_("The case is stopped and accepts no more gate decisions."))
+        return check
+    check.to_phase = _target_phase(case, decision, to_phase)
+    if decision == Decision.GO and case.phase == Phase.NY_PRAKSIS:
+        check.blockers.append(
+            _("The case is in the last phase (New practice); there is no next phase to go to.")
+        )
+    if decision == Decision.BACK and (check.to_phase is None or check.to_phase >= case.phase):
+        check.blockers.append(_("Choose an earlier phase to go back to."))
+    if decision == Decision.GO and case.phase == Phase.INNSIKT and not case.insights.exists():
+        check.warnings.append(
+            _(
+                "Needs first: no insight (needs, interviews, observations) is recorded for this "
+                "case. Going on to service development requires an explicit override with a "
+                "reason."
+            )
+        )
+        check.requires_override = True
+    return check
+
+
+def _validate(check: GateCheck, *, decision, decided_on, reason, override_reason) -> None:
+    errors: dict[str, list[str]] = {}
+    if check.blockers:
+        errors.setdefault("__all__", []).extend(check.blockers)
+    if decided_on > timezone.localdate():
+        errors.setdefault("decided_on", []).append(_("The decision date cannot be in the future."))
+    if decision == Decision.BACK and not (reason or "").strip():
+        errors.setdefault("reason", []).append(
+            _("Give a reason for going back to an earlier phase.")
+        )
+    if check.requires_override and not (override_reason or "").strip():
+        errors.setdefault("override_reason", []).append(
+            _("Give a reason for going on without recorded insight.")
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def checklist_snapshot(case: Case, phase: int) -> list[dict]:
+    done = set(case.step_checks.filter(is_done=True).values_list("step_id", flat=True))
+    return [
+        {"step": step.text, "done": step.pk in done}
+        for step in case.template.steps.filter(phase=phase)
+    ]
+
+
+def _move(case: Case, to_phase: int, on: datetime.date) -> None:
+    PhasePeriod.objects.filter(case=case, ended_on__isnull=True).update(ended_on=on)
+    PhasePeriod.objects.create(case=case, phase=to_phase, started_on=on)
+    case.phase = to_phase
+
+
+def _apply(case: Case, decision: str, to_phase: int, on: datetime.date) -> None:
+    if decision in (Decision.GO, Decision.BACK):
+        _move(case, to_phase, on)
+        case.status = Case.Status.ACTIVE
+    elif decision == Decision.ADJUST:
+        case.status = Case.Status.ACTIVE
+    elif decision == Decision.POSTPONE:
+        case.status = Case.Status.POSTPONED
+    elif decision == Decision.STOP:
+        PhasePeriod.objects.filter(case=case, ended_on__isnull=True).update(ended_on=on)
+        case.status = Case.Status.STOPPED
+
+
+@transaction.atomic
+def case_gate_decide(
+    *,
+    actor,
+    case: Case,
+    decision: str,
+    decided_by: str,
+    decided_on: datetime.date,
+    basis: str = "",
+    conditions: str = "",
+    reason: str = "",
+    override_reason: str = "",
+    to_phase=None,
+) -> GateDecision:
+    given, case = case, Case.objects.select_for_update().get(pk=case.pk)
+    check = case_gate_check(case=case, decision=decision, to_phase=to_phase)
+    _validate(
+        check,
+        decision=decision,
+        decided_on=decided_on,
+        reason=reason,
+        override_reason=override_reason,
+    )
+    before = {"phase": case.get_phase_display(), "status": case.get_status_display()}
+    from_phase = case.phase
+    gate = GateDecision.objects.create(
+        case=case,
+        from_phase=from_phase,
+        to_phase=check.to_phase,
+        decision=decision,
+        decided_by=decided_by,
+        decided_on=decided_on,
+        basis=basis,
+        conditions=conditions,
+        reason=reason,
+        override_reason=override_reason if check.requires_override else "",
+        checklist=checklist_snapshot(case, from_phase),
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    _apply(case, decision, check.to_phase, decided_on)
+    case.save(update_fields=["phase", "status", "updated_at"])
+    given.phase, given.status, given.updated_at = case.phase, case.status, case.updated_at
+    audit_log(
+        actor=actor,
+        action=f"case.gate.{decision}",
+        obj=case,
+        before=before,
+        after={"phase": case.get_phase_display(), "status": case.get_status_display()},
+        data={
+            "gate": gate.pk,
+            "decided_by": decided_by,
+            "reason": reason or override_reason,
+            "conditions": conditions,
+        },
+    )
+    return gate

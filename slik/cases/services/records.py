@@ -1,0 +1,123 @@
+"""What a case records along the way (insight, hypotheses, decisions, N3, RACI, stakeholders).
+
+One set of services for all of them: each change is logged against the case, so the case's
+history shows everything that happened to it.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models, transaction
+
+from slik.challenges.models import Stakeholder
+from slik.core.audit import audit_log, snapshot
+
+from ..models import Case, CaseDecision, Hypothesis, Insight, N3Check, Responsibility
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    code: str  # the audit code part: case.<code>.added
+    model: type[models.Model]
+    fields: tuple[str, ...]
+    actor_field: str | None = None
+
+
+RECORD_KINDS: dict[str, RecordKind] = {
+    kind.code: kind
+    for kind in (
+        RecordKind(
+            "insight", Insight, ("kind", "title", "description", "recorded_on"), "created_by"
+        ),
+        RecordKind("hypothesis", Hypothesis, ("statement", "test_method", "result", "learning")),
+        RecordKind(
+            "decision",
+            CaseDecision,
+            ("title", "description", "decided_by", "decided_on"),
+            "recorded_by",
+        ),
+        RecordKind("n3", N3Check, (*N3Check.FUNDAMENTS, "comment"), "assessed_by"),
+        RecordKind("responsibility", Responsibility, ("user", "name", "area", "raci")),
+        RecordKind(
+            "stakeholder",
+            Stakeholder,
+            (
+                "name",
+                "group",
+                "interest",
+                "influence",
+                "attitude",
+                "strategy",
+                "planned_involvement",
+            ),
+        ),
+    )
+}
+
+
+def kind_of(record) -> RecordKind:
+    for kind in RECORD_KINDS.values():
+        if isinstance(record, kind.model):
+            return kind
+    raise TypeError(f"not a case record: {type(record).__name__}")
+
+
+def _prepare(kind: RecordKind, values: dict) -> dict:
+    values = {name: value for name, value in values.items() if name in kind.fields}
+    if kind.model is Stakeholder and not values.get("strategy"):
+        values["strategy"] = Stakeholder.suggested_strategy(
+            values.get("interest", 1), values.get("influence", 1)
+        )
+    return values
+
+
+@transaction.atomic
+def case_record_create(*, actor, case: Case, kind: str, values: dict):
+    spec = RECORD_KINDS[kind]
+    extra = {"case": case}
+    if spec.model is Stakeholder:
+        extra["organisation"] = case.organisation
+    if spec.actor_field and getattr(actor, "is_authenticated", False):
+        extra[spec.actor_field] = actor
+    record = spec.model(**_prepare(spec, values), **extra)
+    record.full_clean()
+    record.save()
+    audit_log(
+        actor=actor,
+        action=f"case.{spec.code}.added",
+        obj=case,
+        after=snapshot(record, spec.fields),
+        data={"record": str(record)[:200]},
+    )
+    return record
+
+
+@transaction.atomic
+def case_record_update(*, actor, record, values: dict):
+    spec = kind_of(record)
+    before = snapshot(record, spec.fields)
+    for name, value in _prepare(spec, values).items():
+        setattr(record, name, value)
+    record.full_clean()
+    record.save()
+    audit_log(
+        actor=actor,
+        action=f"case.{spec.code}.changed",
+        obj=record.case,
+        before=before,
+        after=snapshot(record, spec.fields),
+        data={"record": str(record)[:200]},
+    )
+    return record
+
+
+@transaction.atomic
+def case_record_delete(*, actor, record) -> None:
+    spec = kind_of(record)
+    audit_log(
+        actor=actor,
+        action=f"case.{spec.code}.deleted",
+        obj=record.case,
+        before=snapshot(record, spec.fields),
+        data={"record": str(record)[:200]},
+    )
+    record.delete()

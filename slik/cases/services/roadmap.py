@@ -1,0 +1,73 @@
+"""The organisation's roadmap template: versions are immutable once cases point at them."""
+
+from django.db import transaction
+from django.db.models import Max
+from django_scopes import scope
+
+from slik.core.audit import audit_log
+
+from ..defaults import DEFAULT_ROADMAP_STEPS
+from ..models import Phase, PhaseStep, RoadmapTemplate
+
+
+def roadmap_template_ensure(organisation) -> None:
+    """Default provider: version 1 with the published steps when the organisation has none."""
+    # Called while an organisation is being set up, outside any request scope.
+    with scope(organisation=organisation.pk):
+        if RoadmapTemplate.objects.filter(organisation=organisation).exists():
+            return
+        _create_version(
+            organisation=organisation,
+            version=1,
+            steps_by_phase=DEFAULT_ROADMAP_STEPS,
+            note="",
+            actor=None,
+        )
+
+
+def _create_version(*, organisation, version, steps_by_phase, note, actor) -> RoadmapTemplate:
+    template = RoadmapTemplate.objects.create(
+        organisation=organisation, version=version, note=note, created_by=actor
+    )
+    PhaseStep.objects.bulk_create(
+        PhaseStep(template=template, phase=phase, order=index, text=text)
+        for phase in Phase.values
+        for index, text in enumerate(steps_by_phase.get(phase, []))
+    )
+    return template
+
+
+def clean_steps(steps_by_phase: dict) -> dict[int, list[str]]:
+    """Drop blank lines and surrounding spaces; keep the user's order."""
+    return {
+        int(phase): [text.strip() for text in texts if text and text.strip()]
+        for phase, texts in steps_by_phase.items()
+    }
+
+
+@transaction.atomic
+def roadmap_template_save(
+    *, actor, organisation, steps_by_phase: dict, note: str = ""
+) -> RoadmapTemplate:
+    """Save the edited steps as a NEW version; cases keep the version they were created with."""
+    latest = (
+        RoadmapTemplate.objects.filter(organisation=organisation).aggregate(top=Max("version"))[
+            "top"
+        ]
+        or 0
+    )
+    template = _create_version(
+        organisation=organisation,
+        version=latest + 1,
+        steps_by_phase=clean_steps(steps_by_phase),
+        note=note,
+        actor=actor,
+    )
+    audit_log(
+        actor=actor,
+        action="roadmap.version.created",
+        obj=template,
+        organisation=organisation,
+        data={"version": template.version, "note": note},
+    )
+    return template

@@ -1,0 +1,54 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from slik.organisations.access import get_in_tenant, require
+
+from .. import selectors, services
+from ..forms import RoadmapForm
+from ..models import Phase, RoadmapTemplate
+
+
+def _page(request, template):
+    versions = selectors.roadmap_versions(request.organisation)
+    grouped = selectors.steps_by_phase(template)
+    context = {
+        "template": template,
+        "versions": versions,
+        "phases": [(value, label, grouped[value]) for value, label in Phase.choices],
+        "may_change": request.user.has_perm("cases.change_roadmap", request.organisation),
+    }
+    return render(request, "cases/roadmap.html", context)
+
+
+def roadmap(request, org_slug):
+    require(request.user, "cases.view_roadmap", request.organisation)
+    return _page(request, services.latest_template(request.organisation))
+
+
+def roadmap_version(request, org_slug, template_id):
+    require(request.user, "cases.view_roadmap", request.organisation)
+    template = get_in_tenant(RoadmapTemplate.objects.all(), request.organisation, pk=template_id)
+    return _page(request, template)
+
+
+@require_http_methods(["GET", "POST"])
+def roadmap_edit(request, org_slug):
+    require(request.user, "cases.change_roadmap", request.organisation)
+    latest = services.latest_template(request.organisation)
+    form = RoadmapForm(request.POST or None, steps_by_phase=selectors.steps_by_phase(latest))
+    if request.method == "POST" and form.is_valid():
+        template = services.roadmap_template_save(
+            actor=request.user,
+            organisation=request.organisation,
+            steps_by_phase=form.steps(),
+            note=form.cleaned_data["note"],
+        )
+        messages.success(
+            request,
+            _("Version %(version)s of the roadmap was saved. Running cases keep their version.")
+            % {"version": template.version},
+        )
+        return redirect("cases:roadmap", org_slug=org_slug)
+    return render(request, "cases/roadmap_form.html", {"form": form, "latest": latest})

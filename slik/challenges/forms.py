@@ -1,0 +1,179 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from slik.core.forms import DsForm, DsModelForm
+
+from .models import Challenge, Criterion, ExternalActor, KeyFigure, Stakeholder
+from .selectors import organisation_members, sector_choices
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.full_name or obj.email
+
+
+class ChallengeForm(DsModelForm):
+    # Querysets are set per organisation in __init__ (scoped managers refuse unscoped queries).
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    owner = MemberChoiceField(
+        label=_("Owner"), queryset=None, required=False, empty_label=_("No owner yet")
+    )
+    external_actors = forms.MultipleChoiceField(
+        label=_("External actors"),
+        choices=ExternalActor.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Challenge
+        fields = ["title", "description", "sectors", "external_actors", "owner"]
+        help_texts = {"description": _("You can use Markdown: **bold**, lists and links.")}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        existing = list(self.instance.sectors.all()) if self.instance.pk else []
+        self.fields["sectors"].queryset = sector_choices(
+            organisation=organisation, include=existing
+        )
+        self.fields["owner"].queryset = organisation_members(organisation=organisation)
+
+
+class ChallengeFilterForm(DsForm):
+    q = forms.CharField(label=_("Search in titles"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *Challenge.Status.choices],
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), required=False, queryset=None, empty_label=_("All sectors")
+    )
+    owner = MemberChoiceField(
+        label=_("Owner"), required=False, queryset=None, empty_label=_("All owners")
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("updated", _("Last changed")),
+            ("title", _("Title (A–Å)")),
+            ("status", _("Status")),
+        ],
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = sector_choices(organisation=organisation)
+        self.fields["owner"].queryset = get_user_model().objects.filter(
+            memberships__organisation=organisation
+        )
+
+
+class StatusForm(DsForm):
+    status = forms.ChoiceField(label=_("New status"), choices=())
+    reason = forms.CharField(
+        label=_("Reason (optional)"), required=False, max_length=500, widget=forms.Textarea
+    )
+
+    def __init__(self, *args, allowed=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Challenge.Status.choices)
+        self.fields["status"].choices = [(value, labels[value]) for value in allowed]
+
+
+class KeyFigureForm(DsModelForm):
+    class Meta:
+        model = KeyFigure
+        fields = ["label", "value", "unit", "year", "source", "comment"]
+
+
+class ReadyFigureForm(DsForm):
+    code = forms.CharField(max_length=40, widget=forms.HiddenInput)
+
+
+class CriterionForm(DsModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["name", "description", "weight"]
+        help_texts = {"weight": _("0–10. A weight of 0 leaves the criterion out of the ranking.")}
+
+
+SCORE_CHOICES = [("", _("Not scored")), *[(str(n), str(n)) for n in range(1, 6)]]
+
+
+class ScoreForm(DsForm):
+    """One field per active criterion, 1–5; empty removes the actor's score."""
+
+    def __init__(self, *args, criteria, initial_scores=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        initial_scores = initial_scores or {}
+        for criterion in criteria:
+            field = forms.TypedChoiceField(
+                label=criterion.name,
+                help_text=criterion.description,
+                choices=SCORE_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=initial_scores.get(criterion.pk),
+            )
+            field.widget.attrs["class"] = "ds-input"
+            self.fields[f"criterion_{criterion.pk}"] = field
+
+    def scores(self) -> dict[int, int | None]:
+        return {
+            int(name.removeprefix("criterion_")): value for name, value in self.cleaned_data.items()
+        }
+
+
+class WeightsForm(DsForm):
+    """The weights on the matrix page; one number field per active criterion."""
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        for criterion in criteria:
+            field = forms.IntegerField(
+                label=criterion.name, min_value=0, max_value=10, initial=criterion.weight
+            )
+            field.widget.attrs.update({"class": "ds-input", "inputmode": "numeric"})
+            self.fields[f"weight_{criterion.pk}"] = field
+
+    def weights(self) -> dict[int, int]:
+        return {
+            int(name.removeprefix("weight_")): value for name, value in self.cleaned_data.items()
+        }
+
+
+class StakeholderForm(DsModelForm):
+    strategy = forms.ChoiceField(
+        label=_("Strategy"),
+        required=False,
+        choices=[("", _("Suggest from interest and influence")), *Stakeholder.Strategy.choices],
+    )
+
+    class Meta:
+        model = Stakeholder
+        fields = [
+            "name",
+            "group",
+            "interest",
+            "influence",
+            "attitude",
+            "strategy",
+            "planned_involvement",
+        ]
+        widgets = {
+            "interest": forms.NumberInput(attrs={"min": 1, "max": 5}),
+            "influence": forms.NumberInput(attrs={"min": 1, "max": 5}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        interest, influence = cleaned.get("interest"), cleaned.get("influence")
+        if not cleaned.get("strategy") and interest and influence:
+            cleaned["strategy"] = Stakeholder.suggested_strategy(interest, influence)
+        return cleaned

@@ -1,0 +1,90 @@
+"""Reads of the challenges app, always given the organisation and the actor."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from slik.core.sorting import order_by_name
+from slik.organisations.models import Sector
+from slik.organisations.rules import is_staff_member
+
+from .models import Challenge, KeyFigure, Stakeholder
+
+SORTS = ("updated", "title", "status")
+
+
+def challenge_queryset(*, organisation, actor):
+    """The floker `actor` may see: politicians only published ones."""
+    qs = Challenge.objects.filter(organisation=organisation)
+    if not _is_staff(actor, organisation):
+        qs = qs.filter(is_published=True)
+    return qs
+
+
+def _is_staff(actor, organisation) -> bool:
+    return is_staff_member(actor, organisation)
+
+
+def challenge_list(
+    *, organisation, actor, search="", status="", sector=None, owner=None, sort="updated"
+):
+    qs = challenge_queryset(organisation=organisation, actor=actor)
+    if search:
+        qs = qs.filter(title__icontains=search.strip())
+    if status in Challenge.Status.values:
+        qs = qs.filter(status=status)
+    if sector:
+        qs = qs.filter(sectors=sector)
+    if owner:
+        qs = qs.filter(owner=owner)
+    qs = qs.select_related("owner").prefetch_related("sectors").distinct()
+    if sort == "title":
+        return order_by_name(qs, "title")
+    if sort == "status":
+        return qs.order_by("status", "-updated_at", "-id")
+    return qs.order_by("-updated_at", "-id")
+
+
+def organisation_members(*, organisation):
+    """The organisation's members (possible owners of a floke), ordered by name."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation=organisation)
+        .order_by("full_name", "email")
+    )
+
+
+def sector_choices(*, organisation, include=()):
+    """Active sectors plus any inactive ones a floke already has (so editing keeps them)."""
+    return Sector.objects.filter(organisation=organisation).filter(
+        Q(is_active=True) | Q(pk__in=[s.pk for s in include])
+    )
+
+
+def challenge_key_figures(*, challenge):
+    return KeyFigure.objects.filter(organisation=challenge.organisation, challenge=challenge)
+
+
+def organisation_key_figures(*, organisation, actor):
+    """Figures of the whole municipality and of the floker the actor may see."""
+    visible = challenge_queryset(organisation=organisation, actor=actor).values("pk")
+    return (
+        KeyFigure.objects.filter(organisation=organisation)
+        .filter(Q(challenge__isnull=True) | Q(challenge__in=visible))
+        .select_related("challenge")
+    )
+
+
+def challenge_stakeholders(*, challenge):
+    return list(
+        Stakeholder.objects.filter(organisation=challenge.organisation, challenge=challenge)
+    )
+
+
+def challenge_cases(*, challenge, actor):
+    """Cases linked to the floke; politicians see only published cases."""
+    qs = challenge.cases.filter(organisation=challenge.organisation)
+    if not _is_staff(actor, challenge.organisation):
+        qs = qs.filter(is_published=True)
+    return qs.only("id", "title").order_by("title")

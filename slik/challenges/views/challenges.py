@@ -1,0 +1,165 @@
+"""Floker: list, create, detail, edit, status, publishing and deletion."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from slik.core.audit import history_for
+from slik.core.pagination import paginate
+from slik.organisations.access import require
+
+from .. import selectors, services
+from ..charts import stakeholder_grid_spec
+from ..forms import ChallengeFilterForm, ChallengeForm, StatusForm
+from .access import access_challenge, post_only
+
+
+def _detail(challenge):
+    return redirect(
+        "challenges:detail", org_slug=challenge.organisation.slug, challenge_id=challenge.pk
+    )
+
+
+def challenge_list(request, org_slug):
+    org = request.organisation
+    require(request.user, "challenges.view_challenge", org)
+    form = ChallengeFilterForm(request.GET or None, organisation=org)
+    filters = form.cleaned_data if form.is_valid() else {}
+    items = selectors.challenge_list(
+        organisation=org,
+        actor=request.user,
+        search=filters.get("q", ""),
+        status=filters.get("status", ""),
+        sector=filters.get("sector"),
+        owner=filters.get("owner"),
+        sort=filters.get("sort") or "updated",
+    )
+    context = {"filter_form": form, "page": paginate(request, items)}
+    return render(request, "challenges/challenge_list.html", context)
+
+
+def challenge_create(request, org_slug):
+    org = request.organisation
+    require(request.user, "challenges.add_challenge", org)
+    form = ChallengeForm(request.POST or None, organisation=org)
+    if request.method == "POST" and form.is_valid():
+        challenge = services.challenge_create(
+            actor=request.user, organisation=org, **_challenge_fields(form)
+        )
+        messages.success(request, _("The floke was created."))
+        return _detail(challenge)
+    return render(request, "challenges/challenge_form.html", {"form": form})
+
+
+def _challenge_fields(form) -> dict:
+    data = form.cleaned_data
+    return {
+        "title": data["title"],
+        "description": data["description"],
+        "sectors": data["sectors"],
+        "external_actors": data["external_actors"],
+        "owner": data["owner"],
+    }
+
+
+def _case_links(challenge, actor):
+    links = []
+    for case in selectors.challenge_cases(challenge=challenge, actor=actor):
+        try:
+            url = reverse(
+                "cases:detail",
+                kwargs={"org_slug": challenge.organisation.slug, "case_id": case.pk},
+            )
+        except NoReverseMatch:  # the cases app may not offer a detail page yet
+            url = ""
+        links.append({"title": case.title, "url": url})
+    return links
+
+
+def challenge_detail(request, org_slug, challenge_id):
+    challenge = access_challenge(request, challenge_id)
+    stakeholders = selectors.challenge_stakeholders(challenge=challenge)
+    context = {
+        "challenge": challenge,
+        "sectors": challenge.sectors.all(),
+        "key_figures": selectors.challenge_key_figures(challenge=challenge),
+        "stakeholders": stakeholders,
+        "grid_spec": stakeholder_grid_spec(stakeholders),
+        "cases": _case_links(challenge, request.user),
+        "allowed_statuses": services.challenge_allowed_statuses(
+            actor=request.user, challenge=challenge
+        ),
+        "history": history_for(challenge)
+        if request.user.has_perm("core.view_history", challenge)
+        else None,
+    }
+    return render(request, "challenges/challenge_detail.html", context)
+
+
+def challenge_edit(request, org_slug, challenge_id):
+    challenge = access_challenge(request, challenge_id, "challenges.change_challenge")
+    form = ChallengeForm(
+        request.POST or None, instance=challenge, organisation=challenge.organisation
+    )
+    if request.method == "POST" and form.is_valid():
+        challenge.refresh_from_db()  # the form changed the instance; the service diffs it
+        services.challenge_update(
+            actor=request.user, challenge=challenge, **_challenge_fields(form)
+        )
+        messages.success(request, _("The floke was saved."))
+        return _detail(challenge)
+    return render(request, "challenges/challenge_form.html", {"form": form, "challenge": challenge})
+
+
+def challenge_status(request, org_slug, challenge_id):
+    challenge = access_challenge(request, challenge_id, "challenges.change_challenge")
+    allowed = services.challenge_allowed_statuses(actor=request.user, challenge=challenge)
+    form = StatusForm(
+        request.POST or None, allowed=allowed, initial={"status": request.GET.get("status")}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.challenge_set_status(
+                actor=request.user,
+                challenge=challenge,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The status was changed."))
+            return _detail(challenge)
+    context = {"form": form, "challenge": challenge, "allowed": allowed}
+    return render(request, "challenges/challenge_status.html", context)
+
+
+def challenge_publish(request, org_slug, challenge_id):
+    challenge = access_challenge(request, challenge_id, "challenges.publish_challenge")
+    if not_allowed := post_only(request):
+        return not_allowed
+    publish = request.POST.get("publish") == "1"
+    services.challenge_set_published(actor=request.user, challenge=challenge, is_published=publish)
+    messages.success(
+        request,
+        _("The floke is now visible to politicians.")
+        if publish
+        else _("The floke is no longer visible to politicians."),
+    )
+    return _detail(challenge)
+
+
+def challenge_delete(request, org_slug, challenge_id):
+    challenge = access_challenge(request, challenge_id, "challenges.delete_challenge")
+    if request.method == "POST":
+        services.challenge_delete(actor=request.user, challenge=challenge)
+        messages.success(request, _("The floke was deleted."))
+        return redirect("challenges:list", org_slug=org_slug)
+    cancel_url = reverse(
+        "challenges:detail", kwargs={"org_slug": org_slug, "challenge_id": challenge.pk}
+    )
+    return render(
+        request, "includes/confirm_delete.html", {"object": challenge, "cancel_url": cancel_url}
+    )

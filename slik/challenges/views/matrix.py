@@ -1,0 +1,121 @@
+"""The decision matrix: ranking, weights (htmx), each leader's own scores and the criteria."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from slik.organisations.access import require
+
+from .. import services
+from ..forms import CriterionForm, ScoreForm, WeightsForm
+from ..matrix import decision_matrix, own_scores
+from ..models import Criterion
+from .access import access_challenge, access_criterion, post_only
+
+
+def _matrix_context(request, weights_form=None, weights=None):
+    org = request.organisation
+    matrix = decision_matrix(organisation=org, actor=request.user, weights=weights)
+    if weights_form is None:
+        weights_form = WeightsForm(criteria=matrix.criteria)
+    return {
+        "matrix": matrix,
+        "weights_form": weights_form,
+        "may_weigh": request.user.has_perm("challenges.manage_criteria", org),
+        "may_score": request.user.has_perm("challenges.score_challenge", org),
+    }
+
+
+def matrix(request, org_slug):
+    require(request.user, "challenges.view_matrix", request.organisation)
+    return render(request, "challenges/matrix.html", _matrix_context(request))
+
+
+def matrix_weights(request, org_slug):
+    """Save new weights and re-rank: the ranked table for htmx, a redirect otherwise."""
+    org = request.organisation
+    require(request.user, "challenges.manage_criteria", org)
+    if not_allowed := post_only(request):
+        return not_allowed
+    criteria = list(Criterion.objects.filter(organisation=org, is_active=True))
+    form = WeightsForm(request.POST, criteria=criteria)
+    saved = False
+    if form.is_valid():
+        try:
+            services.criteria_set_weights(
+                actor=request.user, organisation=org, weights=form.weights()
+            )
+            saved = True
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    if request.htmx:
+        context = _matrix_context(request, weights_form=form)
+        context["weights_saved"] = saved
+        return render(request, "challenges/matrix.html#ranking", context)
+    if saved:
+        messages.success(request, _("The weights were saved."))
+        return redirect("challenges:matrix", org_slug=org_slug)
+    return render(request, "challenges/matrix.html", _matrix_context(request, weights_form=form))
+
+
+def challenge_score(request, org_slug, challenge_id):
+    """A leader's own scores of one floke; other leaders' scores are never shown here."""
+    challenge = access_challenge(request, challenge_id, "challenges.score_challenge")
+    criteria = list(Criterion.objects.filter(organisation=challenge.organisation, is_active=True))
+    form = ScoreForm(
+        request.POST or None,
+        criteria=criteria,
+        initial_scores=own_scores(challenge=challenge, actor=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.challenge_score(actor=request.user, challenge=challenge, scores=form.scores())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your scores were saved."))
+            return redirect("challenges:matrix", org_slug=org_slug)
+    context = {"form": form, "challenge": challenge, "criteria": criteria}
+    return render(request, "challenges/score_form.html", context)
+
+
+def criterion_list(request, org_slug):
+    org = request.organisation
+    require(request.user, "challenges.manage_criteria", org)
+    form = CriterionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.criterion_create(actor=request.user, organisation=org, **form.cleaned_data)
+        messages.success(request, _("The criterion was added."))
+        return redirect("challenges:criteria", org_slug=org_slug)
+    criteria = Criterion.objects.filter(organisation=org)
+    return render(request, "challenges/criterion_list.html", {"form": form, "criteria": criteria})
+
+
+def criterion_edit(request, org_slug, criterion_id):
+    criterion = access_criterion(request, criterion_id)
+    form = CriterionForm(request.POST or None, instance=criterion)
+    if request.method == "POST" and form.is_valid():
+        criterion.refresh_from_db()
+        services.criterion_update(actor=request.user, criterion=criterion, **form.cleaned_data)
+        messages.success(request, _("The criterion was saved."))
+        return redirect("challenges:criteria", org_slug=org_slug)
+    context = {
+        "form": form,
+        "criterion": criterion,
+        "cancel_url": reverse("challenges:criteria", kwargs={"org_slug": org_slug}),
+    }
+    return render(request, "challenges/criterion_form.html", context)
+
+
+def criterion_toggle(request, org_slug, criterion_id):
+    """Take a criterion out of use (its scores are kept) or back into use."""
+    criterion = access_criterion(request, criterion_id)
+    if not_allowed := post_only(request):
+        return not_allowed
+    services.criterion_update(
+        actor=request.user, criterion=criterion, is_active=not criterion.is_active
+    )
+    messages.success(request, _("The criterion was updated."))
+    return redirect("challenges:criteria", org_slug=org_slug)
