@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "slik.organisations",
     "slik.challenges",
     "slik.cases",
+    "slik.benefits",
     "slik.demo",
 ]
 

@@ -91,3 +91,37 @@ def history_for(obj: models.Model, *, limit: int = 50):
         .select_related("actor")
         .order_by("-created_at", "-id")[:limit]
     )
+
+
+_FIELD_LABELS: dict[str, object] | None = None
+
+
+def field_label(name: str) -> str:
+    """A readable label for a field name in the history, from the models' verbose names.
+
+    Histories mix fields of a case and of its records (a hypothesis logged against its case),
+    so labels are looked up across SLIK's models by name; the same name means the same thing
+    throughout the domain (title, status, decided_by …).
+    """
+    global _FIELD_LABELS
+    if _FIELD_LABELS is None:
+        from collections import Counter, defaultdict
+
+        from django.apps import apps
+
+        # The most common verbose name for a field name wins ("name" over "official name").
+        votes: dict[str, Counter] = defaultdict(Counter)
+        lazy: dict[str, object] = {}
+        for model in apps.get_models():
+            if not model.__module__.startswith("slik."):
+                continue
+            for field in model._meta.get_fields():
+                verbose = getattr(field, "verbose_name", None)
+                if verbose:
+                    votes[field.name][str(verbose)] += 1
+                    lazy.setdefault(f"{field.name}:{verbose}", verbose)
+        _FIELD_LABELS = {
+            name: lazy[f"{name}:{counter.most_common(1)[0][0]}"] for name, counter in votes.items()
+        }
+    label = _FIELD_LABELS.get(name)
+    return str(label) if label is not None else name.replace("_", " ")

@@ -33,6 +33,12 @@ class GateCheck:
         return not self.blockers
 
 
+# Other apps add their own gate rules here (benefits: baselines before Piloting, a line
+# responsible before New practice) without the cases app importing them. Each extension is
+# called as `extension(case=…, decision=…, check=…)` and appends to check.warnings/blockers.
+GATE_CHECK_EXTENSIONS: list = []
+
+
 def _target_phase(case: Case, decision: str, to_phase) -> int | None:
     if decision == Decision.GO:
         return case.phase + 1 if case.phase < Phase.NY_PRAKSIS else None
@@ -65,6 +71,9 @@ def case_gate_check(*, case: Case, decision: str, to_phase=None) -> GateCheck:
             )
         )
         check.requires_override = True
+    if not check.blockers:
+        for extension in GATE_CHECK_EXTENSIONS:
+            extension(case=case, decision=decision, check=check)
     return check
 
 

@@ -1,7 +1,8 @@
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
-from slik.core.audit import action_label
+from slik.core.audit import action_label, field_label
 from slik.core.markdown import render_markdown
 
 register = template.Library()
@@ -15,6 +16,25 @@ def markdown(text):
 @register.filter
 def audit_action(code):
     return action_label(code)
+
+
+@register.filter
+def audit_value(value):
+    """Before/after values as people read them: yes/no, lists joined, blanks as a dash."""
+    if value is True:
+        return gettext("Yes")
+    if value is False:
+        return gettext("No")
+    if value in (None, "", []):
+        return "–"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return value
+
+
+@register.filter
+def audit_field(name):
+    return field_label(name)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,64 @@
+"""`manage.py load_demo`: the whole demo, once. A second run finds it and changes nothing."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import translation
+from django_scopes import scope
+
+from slik.cases import services as case_services
+from slik.cases.models import Case
+from slik.challenges import services as challenge_services
+from slik.organisations.models import Organisation
+
+from .accounts import HVALER, RADE
+from .build_cases import build_cases
+from .build_floker import build_floker
+from .data_cases import RADE_CASE, RADE_FLOKE, YOUTH_CASE
+from .organisations import ensure_organisations, ensure_people, import_reference_data
+
+
+def demo_exists() -> bool:
+    org = Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY, number=HVALER).first()
+    if org is None:
+        return False
+    with scope(organisation=org.pk):
+        return Case.objects.filter(organisation=org, title=YOUTH_CASE).exists()
+
+
+def load_demo(*, write=print) -> bool:
+    """Load the demo; False when it was already there."""
+    if demo_exists():
+        write("The demo data is already loaded; nothing changed.")
+        return False
+    import_reference_data(write)
+    # Names computed from data (figure labels) are stored in the default language.
+    with translation.override("nb"):
+        _build()
+    write("Demo data loaded.")
+    return True
+
+
+@transaction.atomic
+def _build() -> None:
+    orgs = ensure_organisations()
+    people = ensure_people(orgs)
+    hvaler, rade = orgs[HVALER], orgs[RADE]
+    with scope(organisation=hvaler.pk):
+        floker = build_floker(organisation=hvaler, people=people)
+        build_cases(organisation=hvaler, people=people, floker=floker)
+    with scope(organisation=rade.pk):
+        _build_rade(rade, people["rade_coordinator"])
+
+
+def _build_rade(organisation, coordinator) -> None:
+    challenge = challenge_services.challenge_create(
+        actor=coordinator, organisation=organisation, **RADE_FLOKE
+    )
+    case_services.case_create(
+        actor=coordinator,
+        organisation=organisation,
+        title=RADE_CASE,
+        challenges=[challenge],
+        summary="Flere lærlinger i helse og omsorg, med faste veiledere.",
+    )
