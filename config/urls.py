@@ -11,5 +11,6 @@ urlpatterns = [
     path("k/<slug:org_slug>/floker/", include("slik.challenges.urls")),
     path("k/<slug:org_slug>/case/", include("slik.cases.urls")),
     path("k/<slug:org_slug>/gevinster/", include("slik.benefits.urls")),
+    path("kalender/", include("slik.benefits.urls_calendar")),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from slik.organisations.access import require
 from .. import selectors, services
 from ..forms import CaseForm
 from ..models import Case, GateDecision, InnovationType, Phase
+from ..panels import render_panels
 from .access import access_case
 
 FILTER_NAMES = ("q", "phase", "status", "innovation_type", "owner", "challenge")
@@ -116,6 +117,7 @@ def case_detail(request, org_slug, case_id):
         "may_publish": request.user.has_perm("cases.publish_case", case),
         "may_history": request.user.has_perm("core.view_history", case),
         "decision_back": GateDecision.Decision.BACK,
+        "panels": render_panels(request, case),
     }
     return render(request, "cases/case_detail.html", context)
 

@@ -1,0 +1,120 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from .benefit import Benefit
+
+
+class Direction(models.TextChoices):
+    HIGHER = "higher", _("Higher is better")
+    LOWER = "lower", _("Lower is better")
+
+
+class Indicator(models.Model):
+    """A measurable indicator (måleindikator) with baseline (nullpunkt) and target (måltall)."""
+
+    class Frequency(models.TextChoices):
+        WEEKLY = "weekly", _("Weekly")
+        MONTHLY = "monthly", _("Monthly")
+        QUARTERLY = "quarterly", _("Quarterly")
+        YEARLY = "yearly", _("Yearly")
+        DATES = "dates", _("On given dates")
+
+    benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=40)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
+    )
+    is_main = models.BooleanField(_("main indicator"), default=True)
+    baseline_value = models.DecimalField(
+        _("baseline value"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    baseline_on = models.DateField(_("baseline date"), null=True, blank=True)
+    target_value = models.DecimalField(
+        _("target value"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    target_on = models.DateField(_("target date"), null=True, blank=True)
+    data_source = models.CharField(_("data source"), max_length=200, blank=True)
+    method = models.TextField(_("method"), blank=True)
+    frequency = models.CharField(
+        _("measurement frequency"),
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.MONTHLY,
+    )
+    measurement_dates = models.JSONField(_("measurement dates"), default=list, blank=True)
+    cost_of_measuring = models.CharField(_("cost of measuring"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(organisation="benefit__organisation")
+
+    class Meta:
+        ordering = ["-is_main", "id"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return f"{self.name} ({self.unit})"
+
+    @property
+    def has_baseline_and_target(self) -> bool:
+        return None not in (
+            self.baseline_value,
+            self.baseline_on,
+            self.target_value,
+            self.target_on,
+        )
+
+
+class Measurement(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    measured_on = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(organisation="indicator__benefit__organisation")
+
+    class Meta:
+        ordering = ["measured_on", "id"]
+        indexes = [models.Index(fields=["indicator", "measured_on"])]
+
+    def __str__(self):
+        return f"{self.measured_on}: {self.value}"
+
+
+class MeasurementTask(models.Model):
+    """A measurement that has fallen due: a task for the benefit responsible."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="tasks")
+    due_on = models.DateField(_("due"))
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="measurement_tasks",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(organisation="indicator__benefit__organisation")
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "due_on"], name="measurement_task_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.due_on}"

@@ -1,0 +1,239 @@
+"""Indicators (måleindikatorer) with baseline and target, and their measurements.
+
+The validation functions are pure so forms and imports give exactly the service's messages.
+Indicator and measurement changes are logged on the benefit, so its history tells the story.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from slik.core.audit import audit_log, snapshot
+
+from ..models import Direction, Indicator, Measurement
+from ..numbers import parse_number
+from .reminders import measurement_tasks_complete
+
+INDICATOR_FIELDS = (
+    "name",
+    "unit",
+    "direction",
+    "is_main",
+    "baseline_value",
+    "baseline_on",
+    "target_value",
+    "target_on",
+    "data_source",
+    "method",
+    "frequency",
+    "measurement_dates",
+    "cost_of_measuring",
+)
+# A measurement may describe the years before the baseline (history), but not the distant past.
+YEARS_BEFORE_BASELINE = 10
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+
+
+def _pair_errors(data: dict, errors: dict) -> None:
+    pairs = (
+        ("baseline_value", "baseline_on", _("baseline")),
+        ("target_value", "target_on", _("target")),
+    )
+    for value_field, date_field, label in pairs:
+        has_value = data.get(value_field) is not None
+        has_date = data.get(date_field) is not None
+        if has_value and not has_date:
+            errors[date_field] = _("Give the date of the %(what)s as well.") % {"what": label}
+        elif has_date and not has_value:
+            errors[value_field] = _("Give the value of the %(what)s as well.") % {"what": label}
+
+
+def _target_errors(data: dict, errors: dict) -> None:
+    baseline, target = data.get("baseline_value"), data.get("target_value")
+    if baseline is not None and target is not None:
+        if target == baseline:
+            errors["target_value"] = _(
+                "The target must differ from the baseline – otherwise there is no change to "
+                "measure."
+            )
+        elif data.get("direction") == Direction.HIGHER and target < baseline:
+            errors["target_value"] = _(
+                "Higher is better for this indicator, so the target must be above the baseline."
+            )
+        elif data.get("direction") == Direction.LOWER and target > baseline:
+            errors["target_value"] = _(
+                "Lower is better for this indicator, so the target must be below the baseline."
+            )
+    baseline_on, target_on = data.get("baseline_on"), data.get("target_on")
+    if baseline_on and target_on and target_on <= baseline_on:
+        errors["target_on"] = _("The target date must come after the baseline date.")
+
+
+def parse_dates(value) -> list[datetime.date]:
+    """Dates from a list or from text separated by commas, semicolons or new lines."""
+    if isinstance(value, str):
+        value = [part for part in value.replace(";", ",").replace("\n", ",").split(",")]
+    dates = []
+    for item in value or []:
+        if isinstance(item, datetime.date):
+            dates.append(item)
+            continue
+        text = str(item).strip()
+        if not text:
+            continue
+        try:
+            if "." in text:
+                dates.append(datetime.datetime.strptime(text, "%d.%m.%Y").date())
+            else:
+                dates.append(datetime.date.fromisoformat(text))
+        except ValueError as exc:
+            raise ValidationError(
+                _("“%(value)s” is not a date. Write dates as 31.12.2025 or 2025-12-31."),
+                code="bad_date",
+                params={"value": text[:30]},
+            ) from exc
+    return sorted(set(dates))
+
+
+def indicator_clean(data: dict) -> dict:
+    """Check an indicator's fields; returns them normalised or raises ValidationError(dict)."""
+    data = dict(data)
+    errors: dict = {}
+    for name in ("name", "unit"):
+        data[name] = (data.get(name) or "").strip()
+    if not data["name"]:
+        errors["name"] = _("Give the indicator a name.")
+    if not data["unit"]:
+        errors["unit"] = _("Give the unit, for example %, kr, hours per week or årsverk.")
+    if data.get("direction") not in Direction.values:
+        errors["direction"] = _("Choose whether higher or lower is better.")
+    if data.get("frequency", Indicator.Frequency.MONTHLY) not in Indicator.Frequency.values:
+        errors["frequency"] = _("Choose a measurement frequency from the list.")
+    _pair_errors(data, errors)
+    _target_errors(data, errors)
+    try:
+        dates = parse_dates(data.get("measurement_dates") or [])
+    except ValidationError as exc:
+        errors["measurement_dates"] = exc.messages
+        dates = []
+    if data.get("frequency") == Indicator.Frequency.DATES and not dates:
+        errors.setdefault(
+            "measurement_dates", _("List the dates of measurement, one per line or comma.")
+        )
+    data["measurement_dates"] = [d.isoformat() for d in dates]
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _log_on_benefit(actor, action, indicator, before=None, after=None, data=None):
+    audit_log(
+        actor=actor,
+        action=action,
+        obj=indicator.benefit,
+        before=before,
+        after=after,
+        data={"indicator": indicator.name, **(data or {})},
+    )
+
+
+@transaction.atomic
+def indicator_create(*, actor, benefit, **fields) -> Indicator:
+    data = indicator_clean({k: fields.get(k) for k in INDICATOR_FIELDS if k in fields})
+    indicator = Indicator.objects.create(benefit=benefit, **data)
+    _log_on_benefit(actor, "indicator.created", indicator, after=snapshot(indicator, data))
+    return indicator
+
+
+@transaction.atomic
+def indicator_update(*, actor, indicator: Indicator, **fields) -> Indicator:
+    current = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
+    data = indicator_clean({**current, **fields})
+    before = snapshot(indicator, INDICATOR_FIELDS)
+    for name, value in data.items():
+        setattr(indicator, name, value)
+    indicator.save()
+    _log_on_benefit(
+        actor,
+        "indicator.changed",
+        indicator,
+        before=before,
+        after=snapshot(indicator, INDICATOR_FIELDS),
+    )
+    return indicator
+
+
+@transaction.atomic
+def indicator_delete(*, actor, indicator: Indicator) -> None:
+    _log_on_benefit(actor, "indicator.deleted", indicator, before={"name": indicator.name})
+    indicator.delete()
+
+
+def measurement_clean(*, indicator: Indicator, measured_on, value) -> tuple[datetime.date, object]:
+    errors = {}
+    try:
+        number = parse_number(value)
+    except ValidationError as exc:
+        errors["value"] = exc.messages
+        number = None
+    if not isinstance(measured_on, datetime.date):
+        errors["measured_on"] = _("Give the date of the measurement.")
+    elif measured_on > timezone.localdate():
+        errors["measured_on"] = _("A measurement cannot be dated in the future.")
+    else:
+        earliest = EARLIEST_DATE
+        if indicator.baseline_on:
+            earliest = indicator.baseline_on.replace(
+                year=indicator.baseline_on.year - YEARS_BEFORE_BASELINE, day=1
+            )
+        if measured_on < earliest:
+            errors["measured_on"] = _(
+                "The date is too long before the baseline date (%(date)s)."
+            ) % {"date": earliest.strftime("%d.%m.%Y")}
+    if errors:
+        raise ValidationError(errors)
+    return measured_on, number
+
+
+@transaction.atomic
+def measurement_record(
+    *, actor, indicator: Indicator, measured_on, value, comment: str = ""
+) -> Measurement:
+    measured_on, number = measurement_clean(
+        indicator=indicator, measured_on=measured_on, value=value
+    )
+    measurement = Measurement.objects.create(
+        indicator=indicator,
+        measured_on=measured_on,
+        value=number,
+        comment=(comment or "").strip()[:500],
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    # A measurement on or after a due date closes the benefit responsible's reminder.
+    measurement_tasks_complete(indicator=indicator, measured_on=measured_on)
+    _log_on_benefit(
+        actor,
+        "measurement.recorded",
+        indicator,
+        after={"measured_on": measured_on.isoformat(), "value": str(number)},
+    )
+    return measurement
+
+
+@transaction.atomic
+def measurement_delete(*, actor, measurement: Measurement) -> None:
+    _log_on_benefit(
+        actor,
+        "measurement.deleted",
+        measurement.indicator,
+        before={
+            "measured_on": measurement.measured_on.isoformat(),
+            "value": str(measurement.value),
+        },
+    )
+    measurement.delete()

@@ -1,0 +1,127 @@
+"""Honest evidence of effect: achievement against target, trend, and an XmR control chart.
+
+Pure functions on plain numbers so they can be tested against hand-computed cases. Values are
+floats here; the database keeps Decimals.
+
+XmR (individuals and moving range) chart: the centre line is the mean of the baseline period,
+natural process limits are mean ± 2.66 × mean moving range (2.66 = 3 / d2, d2 = 1.128 for
+ranges of two). Run rules, as commonly used in improvement work:
+  1. a point outside the limits;
+  2. a run of 8 or more consecutive points on the same side of the centre line;
+  3. 6 or more consecutive points steadily rising or falling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+XMR_FACTOR = 2.66
+RUN_LENGTH = 8
+TREND_LENGTH = 6
+MIN_BASELINE_POINTS = 2
+
+
+def achievement(value: float, baseline: float, target: float) -> float | None:
+    """Share of the planned change achieved: (value − baseline) / (target − baseline).
+
+    Direction is built in: when lower is better the target is below the baseline and both the
+    numerator and denominator are negative for an improvement. None when target == baseline
+    (the plan has no change to measure against).
+    """
+    span = target - baseline
+    if span == 0:
+        return None
+    return (value - baseline) / span
+
+
+def trend_slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """Least-squares slope of ys over xs (e.g. days); None with fewer than two distinct xs."""
+    n = len(xs)
+    if n < 2 or n != len(ys):
+        return None
+    mean_x = sum(xs) / n
+    mean_y = sum(ys) / n
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    if sxx == 0:
+        return None
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    return sxy / sxx
+
+
+@dataclass(frozen=True)
+class XmrLimits:
+    centre: float
+    mean_moving_range: float
+    lower: float
+    upper: float
+
+
+def xmr_limits(baseline: Sequence[float]) -> XmrLimits | None:
+    """Limits from the baseline period; None with fewer than two points."""
+    if len(baseline) < MIN_BASELINE_POINTS:
+        return None
+    centre = sum(baseline) / len(baseline)
+    ranges = [abs(b - a) for a, b in zip(baseline, baseline[1:], strict=False)]
+    mean_mr = sum(ranges) / len(ranges)
+    return XmrLimits(
+        centre=centre,
+        mean_moving_range=mean_mr,
+        lower=centre - XMR_FACTOR * mean_mr,
+        upper=centre + XMR_FACTOR * mean_mr,
+    )
+
+
+@dataclass
+class Signals:
+    """Indices (into the analysed series) of points that are part of a signal, per rule."""
+
+    outside: list[int] = field(default_factory=list)
+    run: list[int] = field(default_factory=list)
+    trend: list[int] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.outside or self.run or self.trend)
+
+    def flagged(self) -> set[int]:
+        return set(self.outside) | set(self.run) | set(self.trend)
+
+
+def points_outside(values: Sequence[float], limits: XmrLimits) -> list[int]:
+    return [i for i, v in enumerate(values) if v > limits.upper or v < limits.lower]
+
+
+def long_runs(values: Sequence[float], centre: float, length: int = RUN_LENGTH) -> list[int]:
+    """Points in runs of `length`+ on one side of the centre; a point on the line breaks a run."""
+    flagged: list[int] = []
+    start, side = 0, 0
+    for i, value in enumerate([*values, centre]):  # sentinel closes the last run
+        current = (value > centre) - (value < centre)
+        if current != side or current == 0:
+            if side != 0 and i - start >= length:
+                flagged.extend(range(start, i))
+            start, side = i, current
+    return flagged
+
+
+def monotone_trends(values: Sequence[float], length: int = TREND_LENGTH) -> list[int]:
+    """Points in `length`+ consecutive points each strictly above (or below) the previous."""
+    flagged: set[int] = set()
+    for direction in (1, -1):
+        start = 0
+        for i in range(1, len(values) + 1):
+            continues = i < len(values) and (values[i] - values[i - 1]) * direction > 0
+            if not continues:
+                if i - start >= length:
+                    flagged.update(range(start, i))
+                start = i
+    return sorted(flagged)
+
+
+def detect_signals(values: Sequence[float], limits: XmrLimits) -> Signals:
+    return Signals(
+        outside=points_outside(values, limits),
+        run=long_runs(values, limits.centre),
+        trend=monotone_trends(values),
+    )

@@ -1,0 +1,148 @@
+"""The benefits of a case: list, create, edit, status, delete, and one benefit's page."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from slik.core.audit import history_for
+from slik.core.forms import DsForm
+from slik.core.pagination import paginate
+
+from .. import selectors, services
+from ..forms import BenefitForm, BenefitStatusForm
+from ..models import Benefit
+from ..pitfalls import benefit_pitfalls, overdue_days_for
+from .access_core import access_benefit, access_case, post_only
+
+
+class CaseBenefitFilterForm(DsForm):
+    q = forms.CharField(label=gettext_lazy("Search"), required=False)
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("All"))] + list(Benefit.Status.choices),
+    )
+
+
+def case_benefits_url(org_slug, case_id):
+    return reverse("benefits:case_benefits", kwargs={"org_slug": org_slug, "case_id": case_id})
+
+
+def benefit_url(org_slug, benefit_id):
+    return reverse("benefits:benefit", kwargs={"org_slug": org_slug, "benefit_id": benefit_id})
+
+
+def case_benefit_list(request, org_slug, case_id):
+    case = access_case(request, case_id)
+    benefits = selectors.benefits_for_case(organisation=request.organisation, case=case)
+    filter_form = CaseBenefitFilterForm(request.GET or None)
+    if filter_form.is_valid():
+        query = filter_form.cleaned_data["q"].lower()
+        status = filter_form.cleaned_data["status"]
+        benefits = [
+            b
+            for b in benefits
+            if (not query or query in b.title.lower()) and (not status or b.status == status)
+        ]
+    context = {
+        "case": case,
+        "filter_form": filter_form,
+        "page": paginate(request, benefits),
+        "may_change": request.user.has_perm("benefits.change_benefit", case),
+    }
+    return render(request, "benefits/case_benefits.html", context)
+
+
+def _save_warnings(request, benefit):
+    for warning in services.benefit_warnings(benefit):
+        messages.warning(request, warning)
+
+
+def benefit_create(request, org_slug, case_id):
+    case = access_case(request, case_id, "benefits.change_benefit")
+    form = BenefitForm(request.POST or None, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            benefit = services.benefit_create(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The benefit was added."))
+            _save_warnings(request, benefit)
+            return redirect(benefit_url(org_slug, benefit.pk))
+    context = {"form": form, "case": case, "cancel_url": case_benefits_url(org_slug, case.pk)}
+    return render(request, "benefits/benefit_form.html", context)
+
+
+def benefit_edit(request, org_slug, benefit_id):
+    benefit = access_benefit(request, benefit_id, "benefits.change_benefit")
+    form = BenefitForm(request.POST or None, instance=benefit, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        benefit.refresh_from_db()
+        try:
+            services.benefit_update(actor=request.user, benefit=benefit, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The benefit was saved."))
+            _save_warnings(request, benefit)
+            return redirect(benefit_url(org_slug, benefit.pk))
+    context = {
+        "form": form,
+        "case": benefit.case,
+        "benefit": benefit,
+        "cancel_url": benefit_url(org_slug, benefit.pk),
+    }
+    return render(request, "benefits/benefit_form.html", context)
+
+
+def benefit_detail(request, org_slug, benefit_id, status_form=None):
+    benefit = access_benefit(request, benefit_id)
+    benefit = selectors.benefit_detail(organisation=request.organisation, benefit_id=benefit.pk)
+    pitfalls = benefit_pitfalls(
+        benefit, benefit.indicator_list, overdue_days=overdue_days_for(request.organisation)
+    )
+    may_change = request.user.has_perm("benefits.change_benefit", benefit)
+    context = {
+        "benefit": benefit,
+        "case": benefit.case,
+        "pitfalls": pitfalls,
+        "may_change": may_change,
+        "may_record": request.user.has_perm("benefits.record_measurement", benefit),
+        "status_form": status_form or (BenefitStatusForm(instance=benefit) if may_change else None),
+        "history": history_for(benefit),
+    }
+    return render(
+        request, "benefits/benefit_detail.html", context, status=400 if status_form else 200
+    )
+
+
+def benefit_status(request, org_slug, benefit_id):
+    benefit = access_benefit(request, benefit_id, "benefits.change_benefit")
+    if not_allowed := post_only(request):
+        return not_allowed
+    form = BenefitStatusForm(request.POST, instance=Benefit(pk=benefit.pk))
+    if not form.is_valid():
+        return benefit_detail(request, org_slug, benefit_id, status_form=form)
+    services.benefit_set_status(actor=request.user, benefit=benefit, **form.cleaned_data)
+    messages.success(request, _("The status was saved."))
+    return redirect(benefit_url(org_slug, benefit.pk))
+
+
+def benefit_delete(request, org_slug, benefit_id):
+    benefit = access_benefit(request, benefit_id, "benefits.change_benefit")
+    back = case_benefits_url(org_slug, benefit.case_id)
+    if request.method == "POST":
+        services.benefit_delete(actor=request.user, benefit=benefit)
+        messages.success(request, _("The benefit was deleted."))
+        return redirect(back)
+    return render(
+        request,
+        "includes/confirm_delete.html",
+        {"object": benefit, "cancel_url": benefit_url(org_slug, benefit.pk)},
+    )

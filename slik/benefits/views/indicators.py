@@ -1,0 +1,136 @@
+"""Indicators of a benefit, their measurements, and the indicator page ("the truth")."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .. import selectors, services
+from ..charts import indicator_chart_spec, xmr_chart_spec
+from ..forms import IndicatorForm, MeasurementForm
+from ..truth import indicator_truth, outside_count_sentence, rule_label, trend_sentence
+from .access_core import access_benefit, access_indicator, access_measurement
+from .benefits import benefit_url
+
+
+def indicator_url(org_slug, indicator_id):
+    return reverse(
+        "benefits:indicator", kwargs={"org_slug": org_slug, "indicator_id": indicator_id}
+    )
+
+
+def _save_indicator(request, form, benefit, indicator=None):
+    data = {k: v for k, v in form.cleaned_data.items() if k in IndicatorForm.base_fields}
+    try:
+        if indicator is None:
+            return services.indicator_create(actor=request.user, benefit=benefit, **data)
+        return services.indicator_update(actor=request.user, indicator=indicator, **data)
+    except ValidationError as exc:
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    return None
+
+
+def indicator_create(request, org_slug, benefit_id):
+    benefit = access_benefit(request, benefit_id, "benefits.change_benefit")
+    form = IndicatorForm(request.POST or None)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and (indicator := _save_indicator(request, form, benefit)):
+        messages.success(request, _("The indicator was added."))
+        return redirect(indicator_url(org_slug, indicator.pk))
+    context = {"form": form, "benefit": benefit, "cancel_url": benefit_url(org_slug, benefit.pk)}
+    return render(request, "benefits/indicator_form.html", context)
+
+
+def indicator_edit(request, org_slug, indicator_id):
+    indicator = access_indicator(request, indicator_id, "benefits.change_benefit")
+    form = IndicatorForm(request.POST or None, initial=IndicatorForm.initial_from(indicator))
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _save_indicator(request, form, indicator.benefit, indicator):
+        messages.success(request, _("The indicator was saved."))
+        return redirect(indicator_url(org_slug, indicator.pk))
+    context = {
+        "form": form,
+        "benefit": indicator.benefit,
+        "indicator": indicator,
+        "cancel_url": indicator_url(org_slug, indicator.pk),
+    }
+    return render(request, "benefits/indicator_form.html", context)
+
+
+def indicator_delete(request, org_slug, indicator_id):
+    indicator = access_indicator(request, indicator_id, "benefits.change_benefit")
+    if request.method == "POST":
+        services.indicator_delete(actor=request.user, indicator=indicator)
+        messages.success(request, _("The indicator was deleted."))
+        return redirect(benefit_url(org_slug, indicator.benefit_id))
+    return render(
+        request,
+        "includes/confirm_delete.html",
+        {"object": indicator, "cancel_url": indicator_url(org_slug, indicator.pk)},
+    )
+
+
+def indicator_detail(request, org_slug, indicator_id):
+    """The truth: chart against baseline and target, achievement, trend and signal vs noise.
+    Two queries whatever the number of measurements."""
+    indicator = access_indicator(request, indicator_id)
+    measurements = selectors.indicator_measurements(indicator=indicator)
+    truth = indicator_truth(indicator, measurements)
+    for measurement, point in zip(measurements, truth.points, strict=True):
+        measurement.rules = [rule_label(code) for code in point["rules"]]
+        measurement.in_baseline = point["baseline"]
+    benefit = indicator.benefit
+    may_record = request.user.has_perm("benefits.record_measurement", benefit)
+    context = {
+        "indicator": indicator,
+        "benefit": benefit,
+        "case": benefit.case,
+        "measurements": measurements,
+        "truth": truth,
+        "fired_rules": [rule_label(code) for code in truth.fired],
+        "trend_text": trend_sentence(truth, indicator.unit),
+        "outside_text": outside_count_sentence(truth),
+        "chart_spec": indicator_chart_spec(indicator, truth),
+        "xmr_spec": xmr_chart_spec(indicator, truth),
+        "may_change": request.user.has_perm("benefits.change_benefit", benefit),
+        "may_record": may_record,
+        "form": MeasurementForm(indicator=indicator) if may_record else None,
+    }
+    return render(request, "benefits/indicator_detail.html", context)
+
+
+def measurement_create(request, org_slug, indicator_id):
+    indicator = access_indicator(request, indicator_id, "benefits.record_measurement")
+    form = MeasurementForm(request.POST or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measurement_record(
+                actor=request.user, indicator=indicator, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("The measurement was recorded."))
+            return redirect(indicator_url(org_slug, indicator.pk))
+    context = {
+        "form": form,
+        "indicator": indicator,
+        "benefit": indicator.benefit,
+        "cancel_url": indicator_url(org_slug, indicator.pk),
+    }
+    return render(request, "benefits/measurement_form.html", context)
+
+
+def measurement_delete(request, org_slug, measurement_id):
+    measurement = access_measurement(request, measurement_id, "benefits.record_measurement")
+    back = indicator_url(org_slug, measurement.indicator_id)
+    if request.method == "POST":
+        services.measurement_delete(actor=request.user, measurement=measurement)
+        messages.success(request, _("The measurement was deleted."))
+        return redirect(back)
+    return render(
+        request, "includes/confirm_delete.html", {"object": measurement, "cancel_url": back}
+    )
