@@ -14,6 +14,23 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "test-passord-123"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests, so an
+    organisation's data version repeats and a page cached by an earlier test must not leak."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """For tests that count the queries of a page itself, not of a cache hit."""
+    settings.PAGE_CACHE = False
+
+
 @pytest.fixture
 def make_user(db):
     from slik.accounts.models import User

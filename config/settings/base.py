@@ -134,6 +134,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "SLIK <ikke-svar@slik.localhost>"
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 PAGE_SIZE = envint("SLIK_PAGE_SIZE", 25)
+# Hot read pages are cached per session and invalidated by the organisation's data version
+# (slik.core.page_cache). With several servers, point CACHES at a shared cache.
+PAGE_CACHE = envbool("SLIK_PAGE_CACHE", "True")
 # Demo mode (`make run`): the login page lists the demo accounts of `slik.demo.accounts`.
 SLIK_DEMO = envbool("SLIK_DEMO")
 

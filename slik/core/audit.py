@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import F
 
 from .models import AuditEvent
 
@@ -70,6 +71,8 @@ def audit_log(
     if organisation is None:
         organisation = getattr(obj, "organisation", None)
     changes = diff(before or {}, after or {})
+    if organisation is not None:
+        bump_data_version(organisation.pk)
     return AuditEvent.objects.create(
         organisation=organisation,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -80,6 +83,13 @@ def audit_log(
         changes=changes,
         data={k: _plain(v) for k, v in (data or {}).items()},
     )
+
+
+def bump_data_version(organisation_id: int) -> None:
+    """Mark every cached page of the organisation stale (see slik.core.page_cache)."""
+    from slik.organisations.models import Organisation
+
+    Organisation.objects.filter(pk=organisation_id).update(data_version=F("data_version") + 1)
 
 
 def history_for(obj: models.Model, *, limit: int = 50):

@@ -6,12 +6,14 @@ from django.db import transaction
 from django.utils import translation
 from django_scopes import scope
 
+from slik.accounts.models import User
 from slik.cases import services as case_services
 from slik.cases.models import Case
 from slik.challenges import services as challenge_services
 from slik.organisations.models import Organisation
 
-from .accounts import HVALER, RADE
+from .accounts import DEMO_PEOPLE, HVALER, RADE
+from .build_benefits import benefits_exist, build_benefits
 from .build_cases import build_cases
 from .build_floker import build_floker
 from .data_cases import RADE_CASE, RADE_FLOKE, YOUTH_CASE
@@ -29,6 +31,9 @@ def demo_exists() -> bool:
 def load_demo(*, write=print) -> bool:
     """Load the demo; False when it was already there."""
     if demo_exists():
+        if _add_missing_benefits():
+            write("Benefits added to the demo data loaded earlier.")
+            return True
         write("The demo data is already loaded; nothing changed.")
         return False
     import_reference_data(write)
@@ -47,8 +52,26 @@ def _build() -> None:
     with scope(organisation=hvaler.pk):
         floker = build_floker(organisation=hvaler, people=people)
         build_cases(organisation=hvaler, people=people, floker=floker)
+        build_benefits(organisation=hvaler, people=people)
     with scope(organisation=rade.pk):
         _build_rade(rade, people["rade_coordinator"])
+
+
+@transaction.atomic
+def _add_missing_benefits() -> bool:
+    """A demo loaded before the benefits app existed gets its benefits (once)."""
+    hvaler = Organisation.objects.get(kind=Organisation.Kind.MUNICIPALITY, number=HVALER)
+    with scope(organisation=hvaler.pk):
+        if benefits_exist(hvaler):
+            return False
+        people = {
+            person.key: User.objects.get(email=person.email)
+            for person in DEMO_PEOPLE
+            if person.municipality == HVALER
+        }
+        with translation.override("nb"):
+            build_benefits(organisation=hvaler, people=people)
+    return True
 
 
 def _build_rade(organisation, coordinator) -> None:

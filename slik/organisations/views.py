@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from slik.core.audit import history_for
+from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 
 from . import selectors, services
@@ -35,6 +36,7 @@ def _settings_url(org) -> str:
     return reverse("organisations:settings", kwargs={"org_slug": org.slug})
 
 
+@cached_tenant_page
 def overview(request, org_slug):
     org = request.organisation
     require(request.user, "organisations.view_organisation", org)

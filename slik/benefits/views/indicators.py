@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from slik.core.page_cache import cached_tenant_page
+
 from .. import selectors, services
 from ..charts import indicator_chart_spec, xmr_chart_spec
 from ..forms import IndicatorForm, MeasurementForm
@@ -72,6 +74,7 @@ def indicator_delete(request, org_slug, indicator_id):
     )
 
 
+@cached_tenant_page
 def indicator_detail(request, org_slug, indicator_id):
     """The truth: chart against baseline and target, achievement, trend and signal vs noise.
     Two queries whatever the number of measurements."""

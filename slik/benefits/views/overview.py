@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from slik.cases.models import Case
 from slik.core.forms import DsForm
+from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 from slik.organisations.access import get_in_tenant, require
 
@@ -22,6 +23,7 @@ from ..selectors import categories
 from .access_core import post_only
 
 
+@cached_tenant_page
 def rollup(request, org_slug):
     org = request.organisation
     require(request.user, "benefits.view_overview", org)

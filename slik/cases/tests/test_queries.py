@@ -56,7 +56,9 @@ def count_queries(client, path):
     return len(ctx.captured_queries)
 
 
-def test_case_page_query_count_is_constant(client_as, leader, make_case, django_assert_num_queries):
+def test_case_page_query_count_is_constant(
+    page_cache_off, client_as, leader, make_case, django_assert_num_queries
+):
     small, large = make_case("Lite"), make_case("Stort")
     fill(small, leader, 2)
     fill(large, leader, 10)
@@ -70,7 +72,9 @@ def test_case_page_query_count_is_constant(client_as, leader, make_case, django_
         assert client.get(detail(large)).status_code == 200
 
 
-def test_case_list_query_count_is_constant(client_as, coordinator, make_case, project_leader):
+def test_case_list_query_count_is_constant(
+    page_cache_off, client_as, coordinator, make_case, project_leader
+):
     client = client_as(coordinator)
     path = reverse("cases:list", kwargs={"org_slug": "hvaler"})
     for n in range(2):

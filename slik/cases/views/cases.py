@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from slik.challenges.charts import stakeholder_grid_spec
 from slik.core.audit import history_for
+from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 from slik.organisations.access import require
 
@@ -30,6 +31,7 @@ def _filters(request) -> dict:
     return filters
 
 
+@cached_tenant_page
 def case_list(request, org_slug):
     organisation = request.organisation
     require(request.user, "organisations.view_organisation", organisation)
@@ -95,6 +97,7 @@ def _stakeholder_chart(stakeholders):
     return stakeholder_grid_spec(stakeholders) if stakeholders else None
 
 
+@cached_tenant_page
 def case_detail(request, org_slug, case_id):
     case = selectors.case_detail(
         actor=request.user, organisation=request.organisation, case_id=case_id

@@ -119,7 +119,7 @@ def test_matrix_selector_uses_three_queries(
 
 
 def test_matrix_page_query_count_is_constant(
-    org, criteria, leader, second_leader, client_as, make_challenge
+    page_cache_off, org, criteria, leader, second_leader, client_as, make_challenge
 ):
     client = client_as(leader)
     url = reverse("challenges:matrix", kwargs={"org_slug": org.slug})

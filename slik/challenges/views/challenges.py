@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from slik.core.audit import history_for
+from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 from slik.organisations.access import require
 
@@ -22,6 +23,7 @@ def _detail(challenge):
     )
 
 
+@cached_tenant_page
 def challenge_list(request, org_slug):
     org = request.organisation
     require(request.user, "challenges.view_challenge", org)

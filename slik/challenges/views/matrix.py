@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from slik.core.page_cache import cached_tenant_page
 from slik.organisations.access import require
 
 from .. import services
@@ -28,6 +29,7 @@ def _matrix_context(request, weights_form=None, weights=None):
     }
 
 
+@cached_tenant_page
 def matrix(request, org_slug):
     require(request.user, "challenges.view_matrix", request.organisation)
     return render(request, "challenges/matrix.html", _matrix_context(request))

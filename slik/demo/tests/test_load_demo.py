@@ -116,3 +116,118 @@ def test_demo_with_shared_data_imports_register_and_figures(settings):
     assert partnership.member_municipalities.count() == 6
     with scopes_disabled():
         assert KeyFigure.objects.exclude(computed_code="").count() >= 2
+
+
+def _truths() -> dict:
+    """Indicator name → the truth of its measurements (signal vs noise)."""
+    from slik.benefits.models import Indicator
+    from slik.benefits.truth import indicator_truth
+
+    with scopes_disabled():
+        return {
+            indicator.name: indicator_truth(
+                indicator, list(indicator.measurements.order_by("measured_on", "id"))
+            )
+            for indicator in Indicator.objects.prefetch_related("measurements")
+        }
+
+
+@pytest.mark.django_db
+def test_demo_benefits_have_one_real_shift_and_one_series_of_noise(no_shared_data):
+    from slik.benefits import statistics
+    from slik.demo.data_benefits import (
+        NOISE_AFTER,
+        NOISE_BASELINE,
+        NOISE_INDICATOR,
+        SHIFT_AFTER,
+        SHIFT_BASELINE,
+        SHIFT_INDICATOR,
+    )
+
+    # The fixed lists themselves: a run of 8 after the shift, nothing at all in the noise.
+    shift = statistics.detect_signals(SHIFT_AFTER, statistics.xmr_limits(SHIFT_BASELINE))
+    assert len(shift.run) >= 8
+    noise = statistics.detect_signals(NOISE_AFTER, statistics.xmr_limits(NOISE_BASELINE))
+    assert not noise.any
+    assert sum(NOISE_AFTER) / len(NOISE_AFTER) == pytest.approx(
+        sum(NOISE_BASELINE) / len(NOISE_BASELINE)
+    )
+
+    load()
+    truths = _truths()
+    shifted = truths[SHIFT_INDICATOR]
+    assert shifted.baseline_count == len(SHIFT_BASELINE)
+    assert not shifted.baseline_from_first_points
+    assert "run" in shifted.fired and shifted.improvement is True
+    quiet = truths[NOISE_INDICATOR]
+    assert quiet.baseline_count == len(NOISE_BASELINE)
+    assert quiet.fired == [] and quiet.improvement is None
+    # Exactly one series in the demo shows a real change.
+    assert [name for name, truth in truths.items() if truth.fired] == [SHIFT_INDICATOR]
+
+
+@pytest.mark.django_db
+def test_demo_benefits_plan_map_and_pitfall(no_shared_data, client):
+    from slik.benefits.models import (
+        Benefit,
+        BenefitMapNode,
+        BenefitsPlan,
+        Indicator,
+        Measurement,
+    )
+    from slik.benefits.services.map import benefit_map_for
+    from slik.demo.data_benefits import SHIFT_INDICATOR
+
+    load()
+    with scopes_disabled():
+        cases = {case.title: case for case in Case.objects.all()}
+        for title in (FAMILY_CASE, YOUTH_CASE, CONFERENCE_CASE):
+            benefits = Benefit.objects.filter(case=cases[title])
+            assert 2 <= benefits.count() <= 3, title
+            for benefit in benefits:
+                assert benefit.category and benefit.responsible and benefit.owner
+                assert benefit.responsible != benefit.owner
+                assert benefit.indicators.filter(
+                    baseline_value__isnull=False, target_value__isnull=False
+                ).exists()
+        reallocations = Benefit.objects.filter(realisation="reallocation")
+        assert reallocations.exclude(reallocation_to="").exists()
+        assert reallocations.filter(reallocation_to="").count() == 1
+        family = cases[FAMILY_CASE]
+        plan = BenefitsPlan.objects.get(case=family)
+        assert plan.rationale and plan.goals and plan.main_deliverables and plan.risks
+        benefit_map = benefit_map_for(organisation=family.organisation, case=family)
+        kinds = {node.kind for node in benefit_map.nodes}
+        assert kinds == set(BenefitMapNode.ORDER)
+        assert not benefit_map.has_miracles
+        # Measurements were recorded through the service: each one is in the history.
+        recorded = AuditEvent.objects.filter(action="measurement.recorded").count()
+        assert recorded == Measurement.objects.count() > 40
+        shift = Indicator.objects.get(name=SHIFT_INDICATOR)
+    before = counts()
+    load()
+    assert counts() == before
+
+    client.login(username="leder@hvaler.demo.slik.no", password=DEMO_PASSWORD)
+    org = family.organisation
+    for name, kwargs in (
+        ("benefits:rollup", {}),
+        ("benefits:pitfalls", {}),
+        ("benefits:map", {"case_id": family.pk}),
+        ("benefits:plan", {"case_id": family.pk}),
+        ("benefits:indicator", {"indicator_id": shift.pk}),
+    ):
+        response = client.get(reverse(name, kwargs={"org_slug": org.slug, **kwargs}))
+        assert response.status_code == 200, name
+
+
+@pytest.mark.django_db
+def test_load_demo_adds_benefits_to_a_demo_loaded_before_them(no_shared_data):
+    from slik.benefits.models import Benefit
+
+    load()
+    with scopes_disabled():
+        Benefit.objects.all().delete()
+    assert "Benefits added" in load()
+    with scopes_disabled():
+        assert Benefit.objects.filter(case__title=FAMILY_CASE).count() == 3

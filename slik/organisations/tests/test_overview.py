@@ -95,7 +95,7 @@ def test_at_most_ten_events(client_as, coordinator, org):
 
 
 @pytest.mark.parametrize("amount", [1, 8])
-def test_query_count_is_constant(client_as, coordinator, org, amount):
+def test_query_count_is_constant(page_cache_off, client_as, coordinator, org, amount):
     client = client_as(coordinator)
     client.get(_url(org))  # warm caches (content types, session)
     with CaptureQueriesContext(connection) as baseline:
