@@ -11,6 +11,8 @@ urlpatterns = [
     path("k/<slug:org_slug>/floker/", include("slik.challenges.urls")),
     path("k/<slug:org_slug>/case/", include("slik.cases.urls")),
     path("k/<slug:org_slug>/gevinster/", include("slik.benefits.urls")),
+    path("k/<slug:org_slug>/portefolje/", include("slik.portfolio.urls")),
+    path("k/<slug:org_slug>/rapporter/", include("slik.reports.urls")),
     path("kalender/", include("slik.benefits.urls_calendar")),
     path("admin/", admin.site.urls),
 ]

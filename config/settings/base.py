@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "slik.challenges",
     "slik.cases",
     "slik.benefits",
+    "slik.portfolio",
+    "slik.reports",
     "slik.demo",
 ]
 

@@ -26,11 +26,11 @@ def _y(unit: str, zero: bool = False):
 def _rule(value: float, label: str, dash) -> list[dict]:
     return [
         {
-            "mark": {"type": "rule", "strokeDash": dash, "strokeWidth": 2},
+            "mark": {"type": "rule", "strokeDash": dash, "strokeWidth": 2, "aria": False},
             "encoding": {"y": {"datum": value}},
         },
         {
-            "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "x": 0},
+            "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "x": 0, "aria": False},
             "encoding": {"y": {"datum": value}, "text": {"value": label}},
         },
     ]

@@ -55,6 +55,8 @@ class CaseForm(DsModelForm):
             "innovation_type",
             "oecd_facet",
             "sharing_level",
+            "budget",
+            "hours",
         ]
         widgets = {
             "innovation_type": forms.RadioSelect,

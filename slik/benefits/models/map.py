@@ -2,13 +2,14 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
 
 class BenefitMapNode(models.Model):
     class Kind(models.TextChoices):
         MEASURE = "measure", _("Measure")
-        CHANGE = "change", _("Change")
+        CHANGE = "change", pgettext_lazy("benefit map element", "Change")
         EFFECT = "effect", _("Effect")
         BENEFIT = "benefit", _("Benefit")
         GOAL = "goal", _("Goal")

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from ..forms_io import ImportForm
@@ -106,7 +107,13 @@ def import_confirm(request, org_slug, case_id):
     stored = request.session.get(SESSION_KEY, {})
     stored.pop(request.POST["token"], None)
     request.session[SESSION_KEY] = stored
-    messages.success(request, _("%(count)s measurements imported.") % {"count": len(created)})
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s measurement imported.", "%(count)s measurements imported.", len(created)
+        )
+        % {"count": len(created)},
+    )
     if fixed is not None:
         return redirect(
             reverse("benefits:indicator", kwargs={"org_slug": org_slug, "indicator_id": fixed.pk})

@@ -82,6 +82,11 @@ class Case(models.Model):
     template = models.ForeignKey(
         RoadmapTemplate, on_delete=models.PROTECT, related_name="cases", verbose_name=_("roadmap")
     )
+    # Resources, for the portfolio's balance (budget in kroner, estimated hours of work).
+    budget = models.DecimalField(
+        _("budget (NOK)"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    hours = models.PositiveIntegerField(_("estimated hours"), null=True, blank=True)
     is_published = models.BooleanField(_("published to politicians"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -126,7 +126,7 @@ class CaseDecision(models.Model):
 
 
 class N3Check(models.Model):
-    """N3 (Nytt, nyttig, nyttiggjort) readiness: five fundaments rated 0–3."""
+    """N3 (Nytt, nyttig, nyttiggjort) readiness: five fundamentals rated 0–3."""
 
     class Rating(models.IntegerChoices):
         MISSING = 0, _("Missing")

@@ -21,6 +21,8 @@ CASE_FIELDS = (
     "innovation_type",
     "oecd_facet",
     "sharing_level",
+    "budget",
+    "hours",
 )
 
 

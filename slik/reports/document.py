@@ -1,0 +1,65 @@
+"""The format-free shape of a report. Domain apps build a `ReportDocument`; the renderers in
+`slik.reports.renderers` turn the same document into PDF, Word, Excel or CSV (pretix's exporter
+idea: data separate from format)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Table:
+    """A table with typed cells (str, int, float, Decimal, date, datetime or None).
+
+    `columns` are the header texts; `sheet` names the Excel sheet when the table is exported
+    one sheet per entity.
+    """
+
+    caption: str
+    columns: list[str]
+    rows: list[list[Any]]
+    sheet: str = ""
+
+
+@dataclass
+class Chart:
+    """A Vega-Lite spec (dict) with a text alternative; rendered to SVG for paper."""
+
+    title: str
+    spec: dict
+    description: str = ""
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    key_values: list[tuple[str, str]] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class ReportDocument:
+    title: str
+    organisation_name: str
+    date: datetime.date
+    subtitle: str = ""
+    language: str = "nb"
+    summary: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def tables(self) -> list[Table]:
+        """Every table, depth first – the Excel and CSV renderers export these."""
+        found: list[Table] = []
+
+        def walk(sections):
+            for section in sections:
+                found.extend(section.tables)
+                walk(section.subsections)
+
+        walk(self.sections)
+        return found

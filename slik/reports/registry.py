@@ -1,0 +1,54 @@
+"""The report registry: one definition per report; the reports app owns rendering and runs.
+
+A domain app registers its reports in its AppConfig.ready:
+
+    register(ReportDefinition(
+        key="board_minutes",
+        title=_("Minutes of the board meeting"),
+        formats=("docx", "pdf"),
+        permission="portfolio.view_board_meeting",
+        build=build_minutes,                # (organisation, parameters, actor) -> ReportDocument
+        permission_object=meeting_for,      # (organisation, parameters) -> object for the rule
+        background=False,
+    ))
+
+`build` runs inside the organisation's scope; `parameters` is a JSON-safe dict
+(e.g. {"meeting_id": 3}); lookups in it must be tenant-filtered and raise Http404 on a miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .document import ReportDocument
+
+FORMATS = ("pdf", "docx", "xlsx", "csv")
+
+
+@dataclass(frozen=True)
+class ReportDefinition:
+    key: str
+    title: str
+    formats: tuple[str, ...]
+    permission: str
+    build: Callable[..., ReportDocument]
+    permission_object: Callable[..., object] | None = None
+    # Large reports run in the background worker; small ones render in the request.
+    background: bool = False
+    # Shown to politicians when a run of it is published.
+    for_politicians: bool = False
+
+
+REGISTRY: dict[str, ReportDefinition] = {}
+
+
+def register(definition: ReportDefinition) -> None:
+    unknown = set(definition.formats) - set(FORMATS)
+    if unknown:
+        raise ValueError(f"Unknown formats {unknown} for report {definition.key}")
+    REGISTRY[definition.key] = definition
+
+
+def get(key: str) -> ReportDefinition | None:
+    return REGISTRY.get(key)
