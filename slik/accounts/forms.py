@@ -13,7 +13,7 @@ class LoginForm(DsFormMixin, auth_forms.AuthenticationForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
-        "invalid_login": _("Wrong e-mail or password. Both are case-sensitive in the password."),
+        "invalid_login": _("Wrong e-mail or password. Note that the password is case-sensitive."),
         "inactive": _("This account is deactivated."),
     }
 
