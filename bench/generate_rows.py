@@ -171,7 +171,7 @@ def _phase(rng) -> int:
     return rng.choices(phases, weights)[0]
 
 
-def add_cases(gen, contexts, count: int, challenges: dict[int, list]) -> None:
+def add_cases(gen, contexts, count: int, challenges: dict[int, list]) -> list[Case]:
     rng = gen.rng
     cases = []
     for ctx in contexts:
@@ -202,6 +202,7 @@ def add_cases(gen, contexts, count: int, challenges: dict[int, list]) -> None:
     ]
     _bulk(Case.challenges.through, links)
     _case_histories(gen, cases, org_context)
+    return cases
 
 
 def _case_histories(gen, cases, org_context) -> None:

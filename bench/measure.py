@@ -60,10 +60,10 @@ def free_port() -> int:
 class Server:
     """gunicorn on loopback with the bench settings; stopped by the pid we started."""
 
-    def __init__(self, *, workers: int = 2):
+    def __init__(self, *, workers: int = 2, env: dict | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench"}
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench", **(env or {})}
         self.process = subprocess.Popen(
             [str(GUNICORN), "config.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{self.port}"],
             cwd=ROOT,
