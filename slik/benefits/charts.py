@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from .truth import Truth, rule_label
+from .truth import Truth, rule_labels
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
@@ -71,12 +71,13 @@ def xmr_chart_spec(indicator, truth: Truth) -> dict | None:
     if truth.limits is None:
         return None
     signal, noise = _("Signal"), _("Within noise")
+    labels = rule_labels()
     values = [
         {
             "date": p["date"],
             "value": p["value"],
             "kind": signal if p["rules"] else noise,
-            "rules": ", ".join(rule_label(code) for code in p["rules"]),
+            "rules": ", ".join(labels[code] for code in p["rules"]),
         }
         for p in truth.points
     ]

@@ -25,12 +25,17 @@ FLAT_SHARE_PER_MONTH = 0.01
 RULES = ("outside", "run", "trend")
 
 
-def rule_label(code: str) -> str:
+def rule_labels() -> dict[str, str]:
+    """The run rules in words, translated once (a long series labels hundreds of points)."""
     return {
         "outside": _("a point outside the noise limits"),
         "run": _("8 or more points in a row on one side of the centre line"),
         "trend": _("6 or more points in a row steadily rising or falling"),
-    }[code]
+    }
+
+
+def rule_label(code: str) -> str:
+    return rule_labels()[code]
 
 
 @dataclass

@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from slik.core.page_cache import cached_tenant_page
+from slik.core.pagination import paginate
 
 from .. import selectors, services
 from ..charts import indicator_chart_spec, xmr_chart_spec
 from ..forms import IndicatorForm, MeasurementForm
-from ..truth import indicator_truth, outside_count_sentence, rule_label, trend_sentence
+from ..truth import indicator_truth, outside_count_sentence, rule_labels, trend_sentence
 from .access_core import access_benefit, access_indicator, access_measurement
 from .benefits import benefit_url
 
@@ -74,6 +75,9 @@ def indicator_delete(request, org_slug, indicator_id):
     )
 
 
+TABLE_PAGE_SIZE = 50
+
+
 @cached_tenant_page
 def indicator_detail(request, org_slug, indicator_id):
     """The truth: chart against baseline and target, achievement, trend and signal vs noise.
@@ -81,8 +85,9 @@ def indicator_detail(request, org_slug, indicator_id):
     indicator = access_indicator(request, indicator_id)
     measurements = selectors.indicator_measurements(indicator=indicator)
     truth = indicator_truth(indicator, measurements)
+    labels = rule_labels()
     for measurement, point in zip(measurements, truth.points, strict=True):
-        measurement.rules = [rule_label(code) for code in point["rules"]]
+        measurement.rules = [labels[code] for code in point["rules"]]
         measurement.in_baseline = point["baseline"]
     benefit = indicator.benefit
     may_record = request.user.has_perm("benefits.record_measurement", benefit)
@@ -91,8 +96,11 @@ def indicator_detail(request, org_slug, indicator_id):
         "benefit": benefit,
         "case": benefit.case,
         "measurements": measurements,
+        # The chart shows every point; the table, newest first, a page at a time (a series
+        # of 500 measurements as one table costs more to render than everything else).
+        "table_page": paginate(request, measurements[::-1], per_page=TABLE_PAGE_SIZE),
         "truth": truth,
-        "fired_rules": [rule_label(code) for code in truth.fired],
+        "fired_rules": [labels[code] for code in truth.fired],
         "trend_text": trend_sentence(truth, indicator.unit),
         "outside_text": outside_count_sentence(truth),
         "chart_spec": indicator_chart_spec(indicator, truth),
