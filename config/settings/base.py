@@ -113,6 +113,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploaded and generated files (report runs); never served by a public URL, only through views
+# that check tenancy and permission.
+MEDIA_ROOT = VAR_DIR / "media"
 NODE_MODULES = BASE_DIR / "node_modules"
 # Front-end packages come from npm and are served as they are; no bundler.
 STATICFILES_DIRS = [

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from .truth import Truth, rule_labels
+from slik.core.charts import VEGA_LITE_SCHEMA as SCHEMA
 
-SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+from .truth import Truth, rule_labels
 
 
 def _x():

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+from slik.core.charts import VEGA_LITE_SCHEMA as SCHEMA
+
 GRID_DOMAIN = [0.5, 5.5]
 
 

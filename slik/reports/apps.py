@@ -6,3 +6,16 @@ class ReportsConfig(AppConfig):
     name = "slik.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from slik.cases.panels import CASE_PAGE_PANELS
+        from slik.core.audit import register_actions
+
+        from . import definitions
+        from .audit_codes import ACTION_LABELS
+        from .panels import case_reports_panel
+
+        register_actions(ACTION_LABELS)
+        definitions.register_all()
+        if case_reports_panel not in CASE_PAGE_PANELS:
+            CASE_PAGE_PANELS.append(case_reports_panel)

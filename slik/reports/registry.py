@@ -38,6 +38,13 @@ class ReportDefinition:
     background: bool = False
     # Shown to politicians when a run of it is published.
     for_politicians: bool = False
+    # Integer parameters the report needs ("case_id", "year"), parsed and required on order.
+    parameters: tuple[str, ...] = ()
+    # The sheet (Table.sheet) a CSV export holds; the first table when empty.
+    csv_table: str = ""
+    # Offered on the reports page (a case one-pager is ordered from its case instead).
+    listed: bool = True
+    description: str = ""
 
 
 REGISTRY: dict[str, ReportDefinition] = {}
@@ -52,3 +59,17 @@ def register(definition: ReportDefinition) -> None:
 
 def get(key: str) -> ReportDefinition | None:
     return REGISTRY.get(key)
+
+
+def parse_parameters(definition: ReportDefinition, data) -> dict:
+    """The definition's parameters from a query dict or form data, as ints.
+
+    Raises ValueError naming the first missing or malformed parameter.
+    """
+    parsed = {}
+    for name in definition.parameters:
+        raw = str(data.get(name, "") or "").strip()
+        if not raw.isdigit() or len(raw) > 9:
+            raise ValueError(name)
+        parsed[name] = int(raw)
+    return parsed

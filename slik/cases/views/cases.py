@@ -13,7 +13,7 @@ from slik.organisations.access import require
 from .. import selectors, services
 from ..forms import CaseForm
 from ..models import Case, GateDecision, InnovationType, Phase
-from ..panels import render_panels
+from ..panels import create_warnings, render_panels
 from .access import access_case
 
 FILTER_NAMES = ("q", "phase", "status", "innovation_type", "owner", "challenge")
@@ -78,7 +78,8 @@ def case_create(request, org_slug):
         if case is not None:
             messages.success(request, _("The case was created."))
             return redirect("cases:detail", org_slug=org_slug, case_id=case.pk)
-    return render(request, "cases/case_form.html", {"form": form, "case": None})
+    context = {"form": form, "case": None, "warnings": create_warnings(request.organisation)}
+    return render(request, "cases/case_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])

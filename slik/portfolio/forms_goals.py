@@ -1,0 +1,124 @@
+"""Forms of plan goals and commissions from politicians."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from slik.benefits.models import Benefit
+from slik.cases.models import Case
+from slik.challenges.models import Challenge
+from slik.core.forms import DateInput, DsForm, DsModelForm
+
+from .models import Commission, PlanGoal
+from .selectors import goals as selectors
+
+
+class BenefitChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.case.title})"
+
+
+class GoalFilterForm(DsForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    source = forms.ChoiceField(
+        label=_("Plan"), required=False, choices=[("", _("All"))] + PlanGoal.Source.choices
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
+
+
+class PlanGoalForm(DsModelForm):
+    cases = forms.ModelMultipleChoiceField(
+        label=_("Innovation cases"),
+        queryset=Case.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    benefits = BenefitChoiceField(
+        label=_("Benefits"),
+        queryset=Benefit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = PlanGoal
+        fields = ["source", "title", "description", "year", "reference", "cases", "benefits"]
+        help_texts = {
+            "reference": _("Where the goal is written, e.g. chapter or page of the plan."),
+            "description": _("Markdown is allowed: **bold**, lists, links."),
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].min_value = 1900
+        self.fields["year"].widget.attrs.update({"min": 1900, "max": 2200})
+        if not self.instance.pk and not self.initial.get("year"):
+            self.initial["year"] = timezone.localdate().year
+        self.fields["cases"].queryset = selectors.goal_case_choices(organisation=organisation)
+        self.fields["benefits"].queryset = selectors.goal_benefit_choices(organisation=organisation)
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year is not None and not 1900 <= year <= 2200:
+            raise forms.ValidationError(_("Give a year between 1900 and 2200."))
+        return year
+
+
+class CommissionFilterForm(DsForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All"))] + Commission.Status.choices
+    )
+    body = forms.CharField(label=_("Decided by (body)"), required=False, max_length=100)
+
+
+class CommissionForm(DsModelForm):
+    challenges = forms.ModelMultipleChoiceField(
+        label=_("Floker"),
+        queryset=Challenge.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    plan_goals = forms.ModelMultipleChoiceField(
+        label=_("Plan goals"),
+        queryset=PlanGoal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Commission
+        fields = ["body", "decided_on", "case_number", "title", "text", "challenges", "plan_goals"]
+        widgets = {"decided_on": DateInput()}
+        help_texts = {
+            "body": _("For example the municipal council (kommunestyret) or formannskapet."),
+            "text": _("The text of the decision as adopted."),
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["challenges"].queryset = selectors.commission_challenge_choices(
+            organisation=organisation
+        )
+        self.fields["plan_goals"].queryset = selectors.commission_goal_choices(
+            organisation=organisation
+        )
+
+
+class CommissionCasesForm(DsForm):
+    cases = forms.ModelMultipleChoiceField(
+        label=_("Cases that answer the commission"),
+        queryset=Case.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = selectors.goal_case_choices(organisation=organisation)
+
+
+class CommissionStatusForm(DsModelForm):
+    class Meta:
+        model = Commission
+        fields = ["status", "status_comment"]

@@ -1,0 +1,162 @@
+"""Reads of plan goals and commissions, given the organisation and the actor.
+
+Politicians see every goal and commission, but of the linked material only what is published
+to them (cases, floker) and the benefits of published cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q
+
+from slik.benefits.models import Benefit, Indicator
+from slik.benefits.rollup import indicator_gains, unit_kind
+from slik.benefits.selectors import annotate_achievement, indicators_with_latest
+from slik.cases.models import Case
+from slik.cases.selectors import visible_cases
+from slik.challenges.models import Challenge
+from slik.organisations.rules import is_staff_member
+
+from ..models import Commission, PlanGoal
+
+ZERO = Decimal(0)
+
+
+def plan_goals(*, organisation, query: str = "", source: str = "", year=None):
+    goals = PlanGoal.objects.filter(organisation=organisation).annotate(
+        case_count=Count("cases", distinct=True), benefit_count=Count("benefits", distinct=True)
+    )
+    if query:
+        goals = goals.filter(
+            Q(title__icontains=query)
+            | Q(description__icontains=query)
+            | Q(reference__icontains=query)
+        )
+    if source:
+        goals = goals.filter(source=source)
+    if year:
+        goals = goals.filter(year=year)
+    return goals.order_by("-year", "source", "title", "id")
+
+
+def goal_years(*, organisation) -> list[int]:
+    years = PlanGoal.objects.filter(organisation=organisation).values_list("year", flat=True)
+    return sorted(set(years), reverse=True)
+
+
+def _visible_case_ids(actor, organisation) -> set[int] | None:
+    """None when the actor sees every case (staff); else the published ones' ids."""
+    if is_staff_member(actor, organisation):
+        return None
+    return set(visible_cases(actor=actor, organisation=organisation).values_list("pk", flat=True))
+
+
+@dataclass
+class GoalContribution:
+    cases: list = field(default_factory=list)
+    benefits: list = field(default_factory=list)
+    # Summed where the units allow: kroner and labour-years (årsverk), improvement positive.
+    planned_kr: Decimal = ZERO
+    realised_kr: Decimal = ZERO
+    planned_years: Decimal = ZERO
+    realised_years: Decimal = ZERO
+    has_sums: bool = False
+
+    def add(self, indicator) -> None:
+        kind = unit_kind(indicator.unit)
+        if kind is None:
+            return
+        planned, realised = indicator_gains(indicator)
+        setattr(self, f"planned_{kind}", getattr(self, f"planned_{kind}") + planned)
+        setattr(self, f"realised_{kind}", getattr(self, f"realised_{kind}") + realised)
+        self.has_sums = True
+
+
+def goal_contribution(*, goal: PlanGoal, actor) -> GoalContribution:
+    """What contributes to `goal`: linked cases (phase, status) and benefits with their
+    indicators' latest values and achievement. Three queries."""
+    organisation = goal.organisation
+    visible = _visible_case_ids(actor, organisation)
+    cases = [
+        case
+        for case in goal.cases.select_related("owner").order_by("phase", "title")
+        if visible is None or case.pk in visible
+    ]
+    benefits = (
+        goal.benefits.select_related("case", "category")
+        .prefetch_related(
+            Prefetch("indicators", queryset=indicators_with_latest(Indicator.objects.all()))
+        )
+        .order_by("case__title", "title")
+    )
+    result = GoalContribution(cases=cases)
+    for benefit in benefits:
+        if visible is not None and benefit.case_id not in visible:
+            continue
+        benefit.indicator_list = list(benefit.indicators.all())
+        annotate_achievement(benefit.indicator_list)
+        result.benefits.append(benefit)
+        if benefit.status == Benefit.Status.CANCELLED:
+            continue
+        for indicator in benefit.indicator_list:
+            result.add(indicator)
+    return result
+
+
+def goal_case_choices(*, organisation):
+    return Case.objects.filter(organisation=organisation).order_by("title", "id")
+
+
+def goal_benefit_choices(*, organisation):
+    return (
+        Benefit.objects.filter(organisation=organisation)
+        .select_related("case")
+        .order_by("case__title", "title", "id")
+    )
+
+
+# Commissions -----------------------------------------------------------------------------
+
+
+def commissions(*, organisation, query: str = "", status: str = "", body: str = ""):
+    items = Commission.objects.filter(organisation=organisation).annotate(
+        case_count=Count("cases", distinct=True)
+    )
+    if query:
+        items = items.filter(
+            Q(title__icontains=query) | Q(text__icontains=query) | Q(case_number__icontains=query)
+        )
+    if status:
+        items = items.filter(status=status)
+    if body:
+        items = items.filter(body__icontains=body)
+    return items.order_by("-decided_on", "-id")
+
+
+def commission_links(*, commission: Commission, actor) -> dict:
+    """The commission's floker, goals and answering cases the actor may see."""
+    organisation = commission.organisation
+    visible = _visible_case_ids(actor, organisation)
+    cases = [
+        case
+        for case in commission.cases.order_by("phase", "title")
+        if visible is None or case.pk in visible
+    ]
+    challenges = commission.challenges.order_by("title")
+    if not is_staff_member(actor, organisation):
+        challenges = challenges.filter(is_published=True)
+    return {
+        "cases": cases,
+        "challenges": list(challenges),
+        "plan_goals": list(commission.plan_goals.order_by("-year", "title")),
+    }
+
+
+def commission_challenge_choices(*, organisation):
+    return Challenge.objects.filter(organisation=organisation).order_by("title", "id")
+
+
+def commission_goal_choices(*, organisation):
+    return PlanGoal.objects.filter(organisation=organisation).order_by("-year", "title", "id")

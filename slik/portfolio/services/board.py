@@ -1,0 +1,280 @@
+"""Board meetings of the portfolio board (porteføljeråd): agenda and decisions per case.
+
+A board decision is written into the case's decision log and, where it changes the phase or
+the status of the case, recorded as the case's gate decision through the cases app's
+check/decide pair – so the board can never do what a gate decision would refuse.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from slik.cases.models import Case, GateDecision, Phase
+from slik.cases.services import GateCheck, case_gate_check, case_gate_decide, case_record_create
+from slik.core.audit import audit_log, snapshot
+
+from ..models import AgendaItem, BoardMeeting
+
+BoardDecision = AgendaItem.Decision
+Gate = GateDecision.Decision
+MEETING_FIELDS = ("title", "held_on", "participants", "notes")
+
+# The board's decision → the gate decision it records (None: the decision log only).
+GATE_FOR_DECISION = {
+    BoardDecision.START: None,
+    BoardDecision.CONTINUE: Gate.GO,
+    BoardDecision.ADJUST: Gate.ADJUST,
+    BoardDecision.PAUSE: Gate.POSTPONE,
+    BoardDecision.STOP: Gate.STOP,
+    BoardDecision.SCALE: None,
+    BoardDecision.HAND_OVER: Gate.GO,  # only from Piloting; see gate_for()
+}
+
+
+def gate_for(decision: str, case: Case) -> str | None:
+    """The gate decision a board decision records for `case`, or None for the log only."""
+    if decision == BoardDecision.HAND_OVER and case.phase != Phase.PILOTERING:
+        return None
+    return GATE_FOR_DECISION.get(decision)
+
+
+@dataclass
+class DecisionCheck:
+    """What the decision form shows before the board records `decision` for a case."""
+
+    decision: str
+    label: str
+    gate: str | None
+    check: GateCheck
+
+    @property
+    def to_phase_label(self) -> str:
+        if self.gate is None or self.check.to_phase is None:
+            return ""
+        return str(Phase(self.check.to_phase).label)
+
+
+def agenda_decision_check(*, item: AgendaItem, decision: str) -> DecisionCheck:
+    """The pre-check of one board decision (wagtail's check/execute pair)."""
+    if decision not in BoardDecision.values:
+        check = GateCheck(blockers=[_("Choose a valid decision.")])
+        return DecisionCheck(decision, "", None, check)
+    case = item.case
+    gate = gate_for(decision, case)
+    if gate is None:
+        check = GateCheck(to_phase=case.phase)
+    else:
+        check = case_gate_check(case=case, decision=gate)
+    return DecisionCheck(decision, str(BoardDecision(decision).label), gate, check)
+
+
+def agenda_decision_checks(*, item: AgendaItem) -> list[DecisionCheck]:
+    return [agenda_decision_check(item=item, decision=value) for value in BoardDecision.values]
+
+
+def _log(actor, action, meeting, **kwargs):
+    audit_log(actor=actor, action=action, obj=meeting, **kwargs)
+
+
+def _require_open(meeting: BoardMeeting) -> None:
+    if meeting.is_closed:
+        raise ValidationError(_("The minutes are approved; the meeting can no longer change."))
+
+
+@transaction.atomic
+def board_meeting_create(
+    *, actor, organisation, title: str, held_on: datetime.date, participants="", notes=""
+) -> BoardMeeting:
+    meeting = BoardMeeting(
+        organisation=organisation,
+        title=title,
+        held_on=held_on,
+        participants=participants,
+        notes=notes,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    meeting.full_clean()
+    meeting.save()
+    _log(actor, "portfolio.board.created", meeting, after=snapshot(meeting, MEETING_FIELDS))
+    return meeting
+
+
+@transaction.atomic
+def board_meeting_update(*, actor, meeting: BoardMeeting, **values) -> BoardMeeting:
+    _require_open(meeting)
+    moved = "held_on" in values and values["held_on"] != meeting.held_on
+    if moved and meeting.items.exclude(decision="").exists():
+        raise ValidationError(
+            {"held_on": _("Decisions are recorded with this date; it can no longer change.")}
+        )
+    before = snapshot(meeting, MEETING_FIELDS)
+    for name in MEETING_FIELDS:
+        if name in values:
+            setattr(meeting, name, values[name])
+    meeting.full_clean()
+    meeting.save()
+    after = snapshot(meeting, MEETING_FIELDS)
+    _log(actor, "portfolio.board.changed", meeting, before=before, after=after)
+    return meeting
+
+
+@transaction.atomic
+def board_meeting_delete(*, actor, meeting: BoardMeeting) -> None:
+    if meeting.is_closed or meeting.items.exclude(decision="").exists():
+        raise ValidationError(
+            _("A meeting with recorded decisions or approved minutes cannot be deleted.")
+        )
+    _log(actor, "portfolio.board.deleted", meeting, before=snapshot(meeting, MEETING_FIELDS))
+    meeting.delete()
+
+
+@transaction.atomic
+def board_meeting_close(*, actor, meeting: BoardMeeting) -> BoardMeeting:
+    """Approve the minutes: the meeting and its decisions are final."""
+    _require_open(meeting)
+    meeting.is_closed = True
+    meeting.save(update_fields=["is_closed"])
+    undecided = meeting.items.filter(decision="").count()
+    _log(
+        actor,
+        "portfolio.board.closed",
+        meeting,
+        before={"is_closed": False},
+        after={"is_closed": True},
+        data={"undecided_items": undecided},
+    )
+    return meeting
+
+
+@transaction.atomic
+def agenda_item_add(*, actor, meeting: BoardMeeting, case: Case) -> AgendaItem:
+    _require_open(meeting)
+    if case.organisation_id != meeting.organisation_id:
+        raise ValidationError({"case": _("Choose a case of this municipality.")})
+    if meeting.items.filter(case=case).exists():
+        raise ValidationError({"case": _("The case is already on the agenda.")})
+    last = meeting.items.aggregate(last=Max("order"))["last"]
+    item = AgendaItem.objects.create(
+        meeting=meeting, case=case, order=0 if last is None else last + 1
+    )
+    _log(actor, "portfolio.board.item_added", meeting, data={"case": case.title})
+    return item
+
+
+@transaction.atomic
+def agenda_item_remove(*, actor, item: AgendaItem) -> None:
+    meeting = item.meeting
+    _require_open(meeting)
+    if item.decision:
+        raise ValidationError(_("A decided agenda item cannot be removed."))
+    _log(actor, "portfolio.board.item_removed", meeting, data={"case": item.case.title})
+    item.delete()
+
+
+@transaction.atomic
+def agenda_item_move(*, actor, item: AgendaItem, up: bool) -> AgendaItem:
+    """Swap the item with its neighbour above (`up`) or below; renumbers the agenda."""
+    meeting = item.meeting
+    _require_open(meeting)
+    items = list(meeting.items.order_by("order", "id"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(items):
+        items[index], items[other] = items[other], items[index]
+        for order, each in enumerate(items):
+            if each.order != order:
+                each.order = order
+                each.save(update_fields=["order"])
+        _log(
+            actor,
+            "portfolio.board.item_moved",
+            meeting,
+            data={"case": item.case.title, "position": other + 1},
+        )
+    item.refresh_from_db()
+    return item
+
+
+def decided_by_text(meeting: BoardMeeting) -> str:
+    return (_("Portfolio board: %(title)s") % {"title": meeting.title})[:200]
+
+
+def _validate_decision(item, decision, confirm_warnings, override_reason) -> DecisionCheck:
+    meeting = item.meeting
+    _require_open(meeting)
+    if item.decision:
+        raise ValidationError(_("A decision is already recorded for this case."))
+    if meeting.held_on > timezone.localdate():
+        raise ValidationError(_("Decisions are recorded on or after the day of the meeting."))
+    result = agenda_decision_check(item=item, decision=decision)
+    errors: dict[str, list[str]] = {}
+    if result.check.blockers:
+        errors["decision"] = list(result.check.blockers)
+    elif result.check.warnings and not confirm_warnings:
+        errors["confirm_warnings"] = [
+            _("Confirm that the board has considered the warnings before recording.")
+        ]
+    if result.check.requires_override and not (override_reason or "").strip():
+        errors.setdefault("override_reason", []).append(
+            _("Give a reason for going on without recorded insight.")
+        )
+    if errors:
+        raise ValidationError(errors)
+    return result
+
+
+@transaction.atomic
+def agenda_item_decide(
+    *,
+    actor,
+    item: AgendaItem,
+    decision: str,
+    comment: str = "",
+    confirm_warnings: bool = False,
+    override_reason: str = "",
+) -> AgendaItem:
+    """Record the board's decision on a case: gate decision (when it maps to one), decision
+    log entry and the agenda item, all or nothing."""
+    result = _validate_decision(item, decision, confirm_warnings, override_reason)
+    meeting, case = item.meeting, item.case
+    decided_by = decided_by_text(meeting)
+    if result.gate is not None:
+        item.gate_decision = case_gate_decide(
+            actor=actor,
+            case=case,
+            decision=result.gate,
+            decided_by=decided_by,
+            decided_on=meeting.held_on,
+            basis=comment,
+            reason=comment,
+            override_reason=override_reason if result.check.requires_override else "",
+        )
+    title = f"{result.label}: {meeting.title}"[:200]
+    item.case_decision = case_record_create(
+        actor=actor,
+        case=case,
+        kind="decision",
+        values={
+            "title": title,
+            "description": comment,
+            "decided_by": decided_by,
+            "decided_on": meeting.held_on,
+        },
+    )
+    item.decision, item.comment, item.decided_at = decision, comment, timezone.now()
+    item.save(update_fields=["decision", "comment", "case_decision", "gate_decision", "decided_at"])
+    _log(
+        actor,
+        "portfolio.board.decided",
+        meeting,
+        after={"decision": result.label},
+        data={"case": case.title, "gate": item.gate_decision_id, "comment": comment[:200]},
+    )
+    return item

@@ -1,0 +1,173 @@
+"""The plan system: plan goals and commissions from politicians (innovasjonsoppdrag).
+
+Linked cases, benefits, floker and goals must belong to the same organisation; a link to
+another municipality's object is refused here as well as in the forms.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from slik.core.audit import audit_log, snapshot
+
+from ..models import Commission, PlanGoal
+
+GOAL_FIELDS = ("source", "title", "description", "year", "reference")
+COMMISSION_FIELDS = ("body", "decided_on", "case_number", "title", "text")
+STATUS_FIELDS = ("status", "status_comment")
+
+
+def _same_tenant(organisation, field: str, objects) -> list:
+    objects = list(objects or [])
+    if any(obj.organisation_id != organisation.pk for obj in objects):
+        raise ValidationError({field: _("Choose only objects of this municipality.")})
+    return objects
+
+
+def _titles(objects) -> list[str]:
+    return sorted(str(obj) for obj in objects)
+
+
+def _links(instance, names) -> dict:
+    return {name: _titles(getattr(instance, name).all()) for name in names}
+
+
+def _set_links(instance, organisation, links: dict) -> None:
+    for name, objects in links.items():
+        if objects is not None:
+            getattr(instance, name).set(_same_tenant(organisation, name, objects))
+
+
+# Plan goals ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_goal_create(*, actor, organisation, cases=None, benefits=None, **values) -> PlanGoal:
+    goal = PlanGoal(organisation=organisation, **{k: values[k] for k in GOAL_FIELDS if k in values})
+    goal.full_clean()
+    goal.save()
+    _set_links(goal, organisation, {"cases": cases, "benefits": benefits})
+    audit_log(
+        actor=actor,
+        action="portfolio.goal.created",
+        obj=goal,
+        after=snapshot(goal, GOAL_FIELDS) | _links(goal, ("cases", "benefits")),
+    )
+    return goal
+
+
+@transaction.atomic
+def plan_goal_update(*, actor, goal: PlanGoal, cases=None, benefits=None, **values) -> PlanGoal:
+    organisation = goal.organisation
+    before = snapshot(goal, GOAL_FIELDS) | _links(goal, ("cases", "benefits"))
+    for name in GOAL_FIELDS:
+        if name in values:
+            setattr(goal, name, values[name])
+    goal.full_clean()
+    goal.save()
+    _set_links(goal, organisation, {"cases": cases, "benefits": benefits})
+    after = snapshot(goal, GOAL_FIELDS) | _links(goal, ("cases", "benefits"))
+    audit_log(actor=actor, action="portfolio.goal.changed", obj=goal, before=before, after=after)
+    return goal
+
+
+@transaction.atomic
+def plan_goal_delete(*, actor, goal: PlanGoal) -> None:
+    audit_log(
+        actor=actor, action="portfolio.goal.deleted", obj=goal, before=snapshot(goal, GOAL_FIELDS)
+    )
+    goal.delete()
+
+
+# Commissions -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def commission_create(
+    *, actor, organisation, challenges=None, plan_goals=None, **values
+) -> Commission:
+    commission = Commission(
+        organisation=organisation, **{k: values[k] for k in COMMISSION_FIELDS if k in values}
+    )
+    commission.full_clean()
+    commission.save()
+    _set_links(commission, organisation, {"challenges": challenges, "plan_goals": plan_goals})
+    audit_log(
+        actor=actor,
+        action="portfolio.commission.created",
+        obj=commission,
+        after=snapshot(commission, COMMISSION_FIELDS)
+        | _links(commission, ("challenges", "plan_goals")),
+    )
+    return commission
+
+
+@transaction.atomic
+def commission_update(
+    *, actor, commission: Commission, challenges=None, plan_goals=None, **values
+) -> Commission:
+    names = ("challenges", "plan_goals")
+    before = snapshot(commission, COMMISSION_FIELDS) | _links(commission, names)
+    for name in COMMISSION_FIELDS:
+        if name in values:
+            setattr(commission, name, values[name])
+    commission.full_clean()
+    commission.save()
+    _set_links(
+        commission, commission.organisation, {"challenges": challenges, "plan_goals": plan_goals}
+    )
+    after = snapshot(commission, COMMISSION_FIELDS) | _links(commission, names)
+    audit_log(
+        actor=actor,
+        action="portfolio.commission.changed",
+        obj=commission,
+        before=before,
+        after=after,
+    )
+    return commission
+
+
+@transaction.atomic
+def commission_link_cases(*, actor, commission: Commission, cases) -> Commission:
+    """The administration's answer: the cases that carry out the commission."""
+    before = _links(commission, ("cases",))
+    commission.cases.set(_same_tenant(commission.organisation, "cases", cases))
+    audit_log(
+        actor=actor,
+        action="portfolio.commission.cases_linked",
+        obj=commission,
+        before=before,
+        after=_links(commission, ("cases",)),
+    )
+    return commission
+
+
+@transaction.atomic
+def commission_set_status(
+    *, actor, commission: Commission, status: str, status_comment: str = ""
+) -> Commission:
+    before = snapshot(commission, STATUS_FIELDS)
+    commission.status, commission.status_comment = status, status_comment
+    commission.full_clean()
+    commission.save(update_fields=["status", "status_comment"])
+    audit_log(
+        actor=actor,
+        action="portfolio.commission.status_changed",
+        obj=commission,
+        before=before,
+        after=snapshot(commission, STATUS_FIELDS),
+    )
+    return commission
+
+
+@transaction.atomic
+def commission_delete(*, actor, commission: Commission) -> None:
+    audit_log(
+        actor=actor,
+        action="portfolio.commission.deleted",
+        obj=commission,
+        before=snapshot(commission, COMMISSION_FIELDS),
+    )
+    commission.delete()

@@ -1,0 +1,108 @@
+"""Status reports of a case (METHOD.md §6): drafts are edited; a published report is immutable
+and a newer one supersedes it."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from slik.core.audit import audit_log, snapshot
+
+from ..models import StatusReport
+
+REPORT_FIELDS = ("reported_on",) + tuple(
+    name for dimension in StatusReport.DIMENSIONS for name in (dimension, f"{dimension}_comment")
+)
+
+
+def _check_fields(fields: dict) -> None:
+    unknown = set(fields) - set(REPORT_FIELDS)
+    if unknown:
+        raise TypeError(f"unexpected status report fields {sorted(unknown)!r}")
+    reported_on = fields.get("reported_on")
+    if isinstance(reported_on, datetime.date) and reported_on > timezone.localdate():
+        raise ValidationError({"reported_on": _("The report date cannot be in the future.")})
+
+
+def _check_draft(report: StatusReport) -> None:
+    if report.published_at is not None:
+        raise ValidationError(
+            _("A published status report cannot be changed; write a new report instead.")
+        )
+
+
+def _log(actor, action, report, *, data=None, **changes):
+    audit_log(
+        actor=actor,
+        action=action,
+        obj=report,
+        organisation=report.case.organisation,
+        data={"case": report.case_id, "case_title": report.case.title, **(data or {})},
+        **changes,
+    )
+
+
+@transaction.atomic
+def status_report_create(*, actor, case, **fields) -> StatusReport:
+    _check_fields(fields)
+    report = StatusReport(
+        case=case,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **fields,
+    )
+    report.full_clean(exclude=["case", "created_by"])
+    report.save()
+    _log(actor, "portfolio.status_report.created", report, after=snapshot(report, REPORT_FIELDS))
+    return report
+
+
+@transaction.atomic
+def status_report_update(*, actor, report: StatusReport, **fields) -> StatusReport:
+    report = StatusReport.objects.select_for_update().select_related("case").get(pk=report.pk)
+    _check_draft(report)
+    _check_fields(fields)
+    before = snapshot(report, REPORT_FIELDS)
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.full_clean(exclude=["case", "created_by"])
+    report.save()
+    _log(
+        actor,
+        "portfolio.status_report.changed",
+        report,
+        before=before,
+        after=snapshot(report, REPORT_FIELDS),
+    )
+    return report
+
+
+@transaction.atomic
+def status_report_publish(*, actor, report: StatusReport) -> StatusReport:
+    report = StatusReport.objects.select_for_update().select_related("case").get(pk=report.pk)
+    _check_draft(report)
+    report.published_at = timezone.now()
+    report.save(update_fields=["published_at"])
+    _log(
+        actor,
+        "portfolio.status_report.published",
+        report,
+        before={"published": False},
+        after={"published": True},
+    )
+    return report
+
+
+@transaction.atomic
+def status_report_delete(*, actor, report: StatusReport) -> None:
+    report = StatusReport.objects.select_for_update().select_related("case").get(pk=report.pk)
+    _check_draft(report)
+    _log(
+        actor,
+        "portfolio.status_report.deleted",
+        report,
+        before=snapshot(report, REPORT_FIELDS),
+        data={"reported_on": report.reported_on},
+    )
+    report.delete()

@@ -1,0 +1,85 @@
+"""The politician's dashboard: aggregate level over published cases only."""
+
+import datetime
+from decimal import Decimal
+
+from django.urls import reverse
+from django_scopes import scope
+
+from slik.challenges.models import Challenge
+
+from .factories_a import create_case, create_report
+
+
+def _url(org, query=""):
+    return reverse("portfolio:dashboard", kwargs={"org_slug": org.slug}) + query
+
+
+def _setup(org, coordinator, project_leader, leader):
+    with scope(organisation=org.pk):
+        secret_floke = Challenge.objects.create(organisation=org, title="Hemmelig floke")
+    published = create_case(
+        org,
+        coordinator,
+        "Publisert sak",
+        owner=project_leader,
+        challenges=[secret_floke],
+        budget=Decimal(500),
+        started_on=datetime.date(2020, 1, 1),
+    )
+    hidden = create_case(org, coordinator, "Intern sak", owner=project_leader)
+    with scope(organisation=org.pk):
+        published.is_published = True
+        published.save(update_fields=["is_published"])
+    create_report(published, leader, reported_on=datetime.date.today(), overall="delayed")
+    create_report(hidden, leader, publish=True)
+    return published, hidden
+
+
+def test_politician_sees_only_published_cases(
+    org, coordinator, project_leader, leader, politician, client_as
+):
+    published, hidden = _setup(org, coordinator, project_leader, leader)
+    response = client_as(politician).get(_url(org))
+    assert response.status_code == 200
+    data = response.context["dashboard"]
+    assert not data.details
+    assert [case.title for case in data.cases] == ["Publisert sak"]
+    assert sum(row["count"] for row in data.funnel) == 1
+    assert data.wip is None
+    assert data.pitfalls["top"] == []
+    content = response.content.decode()
+    assert "Intern sak" not in content
+    assert project_leader.full_name not in content  # no owner names
+    assert "Hemmelig floke" not in content  # unpublished floke
+    assert 'id="aggregate-note"' in content
+    assert 'name="owner"' not in content
+    # The draft report of the published case is never shown.
+    (row,) = data.status_rows
+    assert row["report_id"] is None
+
+
+def test_politician_cannot_filter_by_owner(
+    org, coordinator, project_leader, leader, politician, client_as
+):
+    _setup(org, coordinator, project_leader, leader)
+    response = client_as(politician).get(_url(org, f"?owner={project_leader.pk}"))
+    assert response.status_code == 200
+    assert response.context["dashboard"].filters.owner is None
+
+
+def test_staff_see_everything(org, coordinator, project_leader, leader, client_as):
+    _setup(org, coordinator, project_leader, leader)
+    response = client_as(leader).get(_url(org))
+    data = response.context["dashboard"]
+    assert data.details
+    assert sorted(case.title for case in data.cases) == ["Intern sak", "Publisert sak"]
+    assert project_leader.full_name in response.content.decode()
+
+
+def test_politician_of_another_municipality_gets_404(other_org, make_user, org, client_as):
+    from slik.organisations.models import Membership
+
+    stranger = make_user("politiker@rade.test")
+    Membership.objects.create(user=stranger, organisation=other_org, role="politician")
+    assert client_as(stranger).get(_url(org)).status_code == 404

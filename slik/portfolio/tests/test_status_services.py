@@ -1,0 +1,89 @@
+"""Status report services: drafts, publishing, immutability, audit."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django_scopes import scope
+
+from slik.core.models import AuditEvent
+
+from .. import services
+from ..models import StatusReport
+from ..selectors import latest_published_report, status_reports_for_case
+from .factories_a import create_report, owned_case
+
+
+@pytest.fixture
+def case(org, coordinator, project_leader):
+    return owned_case(org, coordinator, project_leader)
+
+
+def _actions(org):
+    with scope(organisation=org.pk):
+        return list(
+            AuditEvent.objects.filter(organisation=org, action__startswith="portfolio.status")
+            .order_by("id")
+            .values_list("action", flat=True)
+        )
+
+
+def test_create_edit_publish_is_audited(org, case, project_leader, leader):
+    report = create_report(case, project_leader)
+    assert report.published_at is None
+    with scope(organisation=org.pk):
+        report = services.status_report_update(
+            actor=project_leader, report=report, overall="delayed", overall_comment="Sent"
+        )
+        report = services.status_report_publish(actor=leader, report=report)
+    assert report.published_at is not None
+    assert report.overall == "delayed"
+    assert _actions(org) == [
+        "portfolio.status_report.created",
+        "portfolio.status_report.changed",
+        "portfolio.status_report.published",
+    ]
+
+
+def test_published_report_is_immutable(org, case, leader):
+    report = create_report(case, leader, publish=True)
+    with scope(organisation=org.pk):
+        with pytest.raises(ValidationError):
+            services.status_report_update(actor=leader, report=report, overall="delayed")
+        with pytest.raises(ValidationError):
+            services.status_report_publish(actor=leader, report=report)
+        with pytest.raises(ValidationError):
+            services.status_report_delete(actor=leader, report=report)
+        assert StatusReport.objects.get(pk=report.pk).overall == "on_plan"
+
+
+def test_delete_draft(org, case, leader):
+    report = create_report(case, leader)
+    with scope(organisation=org.pk):
+        services.status_report_delete(actor=leader, report=report)
+        assert not StatusReport.objects.filter(pk=report.pk).exists()
+    assert _actions(org)[-1] == "portfolio.status_report.deleted"
+
+
+def test_future_date_and_bad_level_are_refused(org, case, leader):
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError):
+        create_report(case, leader, reported_on=tomorrow)
+    with pytest.raises(ValidationError):
+        create_report(case, leader, overall="splendid")
+
+
+def test_newer_published_report_supersedes(org, case, leader):
+    create_report(case, leader, publish=True, reported_on=datetime.date(2024, 1, 1))
+    newer = create_report(case, leader, publish=True, reported_on=datetime.date(2024, 3, 1))
+    create_report(case, leader, reported_on=datetime.date(2024, 6, 1))  # a draft
+    with scope(organisation=org.pk):
+        assert latest_published_report(case=case) == newer
+
+
+def test_politician_never_gets_drafts(org, case, leader, politician):
+    create_report(case, leader)
+    published = create_report(case, leader, publish=True)
+    with scope(organisation=org.pk):
+        assert list(status_reports_for_case(actor=politician, case=case)) == [published]
+        assert status_reports_for_case(actor=leader, case=case).count() == 2

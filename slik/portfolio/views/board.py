@@ -1,0 +1,224 @@
+"""Board meetings (porteføljeråd): list, meeting page, agenda and the decision per case."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from slik.core.audit import history_for
+from slik.core.pagination import paginate
+from slik.organisations.access import require
+
+from ..forms_board import AgendaAddForm, AgendaDecisionForm, BoardFilterForm, BoardMeetingForm
+from ..models import AgendaItem
+from ..selectors import board as selectors
+from ..services import board as services
+from .access_board import access_meeting, post_only, report_url
+
+VIEW = "portfolio.view_board_meeting"
+CHANGE = "portfolio.change_board_meeting"
+
+
+def meeting_url(org_slug, meeting_id):
+    return reverse(
+        "portfolio:board_detail", kwargs={"org_slug": org_slug, "meeting_id": meeting_id}
+    )
+
+
+def _item(meeting, item_id) -> AgendaItem:
+    try:
+        return selectors.agenda_item_in_meeting(meeting=meeting, item_id=item_id)
+    except (AgendaItem.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def board_list(request, org_slug):
+    require(request.user, VIEW, request.organisation)
+    filter_form = BoardFilterForm(request.GET or None)
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    meetings = selectors.board_meetings(
+        organisation=request.organisation,
+        query=filters.get("q", ""),
+        closed=filters.get("closed", ""),
+    )
+    context = {
+        "filter_form": filter_form,
+        "page": paginate(request, meetings),
+        "may_change": request.user.has_perm(CHANGE, request.organisation),
+    }
+    return render(request, "portfolio/board_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def board_create(request, org_slug):
+    require(request.user, CHANGE, request.organisation)
+    form = BoardMeetingForm(request.POST or None, initial={"held_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.board_meeting_create(
+                actor=request.user, organisation=request.organisation, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The meeting was created. Add cases to the agenda."))
+            return redirect(meeting_url(org_slug, meeting.pk))
+    cancel_url = reverse("portfolio:board_list", kwargs={"org_slug": org_slug})
+    return render(request, "portfolio/board_form.html", {"form": form, "cancel_url": cancel_url})
+
+
+@require_http_methods(["GET", "POST"])
+def board_edit(request, org_slug, meeting_id):
+    meeting = access_meeting(request, meeting_id, CHANGE)
+    form = BoardMeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        meeting.refresh_from_db()
+        try:
+            services.board_meeting_update(actor=request.user, meeting=meeting, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect(meeting_url(org_slug, meeting.pk))
+    context = {"form": form, "meeting": meeting, "cancel_url": meeting_url(org_slug, meeting.pk)}
+    return render(request, "portfolio/board_form.html", context)
+
+
+def board_detail(request, org_slug, meeting_id, add_form=None):
+    meeting = access_meeting(request, meeting_id)
+    may_change = request.user.has_perm(CHANGE, meeting) and not meeting.is_closed
+    if add_form is None and may_change:
+        candidates = selectors.agenda_candidates(organisation=request.organisation, meeting=meeting)
+        add_form = AgendaAddForm(candidates=candidates)
+    context = {
+        "meeting": meeting,
+        "items": selectors.agenda_items(meeting=meeting),
+        "may_change": may_change,
+        "may_manage": request.user.has_perm(CHANGE, meeting),
+        "add_form": add_form,
+        "minutes_docx": report_url(org_slug, "board_minutes", "docx", meeting_id=meeting.pk),
+        "minutes_pdf": report_url(org_slug, "board_minutes", "pdf", meeting_id=meeting.pk),
+        "history": history_for(meeting),
+    }
+    return render(request, "portfolio/board_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def board_delete(request, org_slug, meeting_id):
+    meeting = access_meeting(request, meeting_id, CHANGE)
+    if request.method == "POST":
+        try:
+            services.board_meeting_delete(actor=request.user, meeting=meeting)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect(meeting_url(org_slug, meeting.pk))
+        messages.success(request, _("The meeting was deleted."))
+        return redirect("portfolio:board_list", org_slug=org_slug)
+    context = {"object": meeting, "cancel_url": meeting_url(org_slug, meeting.pk)}
+    return render(request, "includes/confirm_delete.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def board_close(request, org_slug, meeting_id):
+    meeting = access_meeting(request, meeting_id, CHANGE)
+    if request.method == "POST":
+        try:
+            services.board_meeting_close(actor=request.user, meeting=meeting)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The minutes are approved."))
+        return redirect(meeting_url(org_slug, meeting.pk))
+    items = selectors.agenda_items(meeting=meeting)
+    context = {
+        "meeting": meeting,
+        "undecided": [item for item in items if not item.decision],
+        "cancel_url": meeting_url(org_slug, meeting.pk),
+    }
+    return render(request, "portfolio/board_close.html", context)
+
+
+def agenda_add(request, org_slug, meeting_id):
+    meeting = access_meeting(request, meeting_id, CHANGE)
+    if refused := post_only(request):
+        return refused
+    candidates = selectors.agenda_candidates(organisation=request.organisation, meeting=meeting)
+    form = AgendaAddForm(request.POST, candidates=candidates)
+    if form.is_valid():
+        try:
+            services.agenda_item_add(
+                actor=request.user, meeting=meeting, case=form.cleaned_data["case"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The case was added to the agenda."))
+            return redirect(meeting_url(org_slug, meeting.pk) + "#agenda")
+    return board_detail(request, org_slug, meeting.pk, add_form=form)
+
+
+def agenda_move(request, org_slug, meeting_id, item_id):
+    meeting = access_meeting(request, meeting_id, CHANGE)
+    item = _item(meeting, item_id)
+    if refused := post_only(request):
+        return refused
+    try:
+        services.agenda_item_move(
+            actor=request.user, item=item, up=request.POST.get("direction") == "up"
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    return redirect(meeting_url(org_slug, meeting.pk) + "#agenda")
+
+
+@require_http_methods(["GET", "POST"])
+def agenda_remove(request, org_slug, meeting_id, item_id):
+    meeting = access_meeting(request, meeting_id, CHANGE)
+    item = _item(meeting, item_id)
+    if request.method == "POST":
+        try:
+            services.agenda_item_remove(actor=request.user, item=item)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The case was removed from the agenda."))
+        return redirect(meeting_url(org_slug, meeting.pk) + "#agenda")
+    context = {"object": item.case, "cancel_url": meeting_url(org_slug, meeting.pk)}
+    return render(request, "portfolio/board_item_remove.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def agenda_decide(request, org_slug, meeting_id, item_id):
+    meeting = access_meeting(request, meeting_id, CHANGE)
+    item = _item(meeting, item_id)
+    if item.decision or meeting.is_closed:
+        messages.info(request, _("This agenda item can no longer be decided."))
+        return redirect(meeting_url(org_slug, meeting.pk))
+    form = AgendaDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_decide(actor=request.user, item=item, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The decision was recorded in the case's decision log."))
+            return redirect(meeting_url(org_slug, meeting.pk) + "#agenda")
+    context = {
+        "meeting": meeting,
+        "item": item,
+        "case": item.case,
+        "form": form,
+        "checks": services.agenda_decision_checks(item=item),
+        "is_future": meeting.held_on > timezone.localdate(),
+        "cancel_url": meeting_url(org_slug, meeting.pk),
+    }
+    return render(request, "portfolio/board_decide.html", context)
