@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 SHARED_DATA ?= $(abspath ../shared/data)
 export SLIK_SHARED_DATA := $(SHARED_DATA)
 
-.PHONY: chromium run test test-sqlite test-postgres lint check-migrations messages bench clean deps worker
+.PHONY: chromium run test test-sqlite test-postgres lint check-migrations check-deploy messages bench clean deps worker
 
 # --- installation -------------------------------------------------------------------------
 $(UV):
@@ -48,7 +48,7 @@ worker: deps
 chromium:
 	@scripts/ensure-chromium
 
-test: deps chromium lint check-migrations messages test-sqlite test-postgres
+test: deps chromium lint check-migrations check-deploy messages test-sqlite test-postgres
 
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
@@ -56,6 +56,12 @@ lint: $(VENV)/.synced
 
 check-migrations: $(VENV)/.synced
 	$(MANAGE) makemigrations --check --dry-run -v 0
+
+# Production settings with the variables production must set: no warnings allowed.
+check-deploy: $(VENV)/.synced
+	DJANGO_SETTINGS_MODULE=config.settings.production ALLOWED_HOSTS=slik.example.no \
+	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
+	$(MANAGE) check --deploy --fail-level WARNING
 
 messages: $(VENV)/.synced
 	@scripts/check-messages
