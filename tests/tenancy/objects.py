@@ -7,7 +7,9 @@ app's services or forms working.
 import datetime
 
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.db.models import Max
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.accounts.models import User
@@ -101,6 +103,67 @@ def _benefit_records(org, case, user):
     }
 
 
+def _portfolio_records(org, case, user, published):
+    """Status report, board meeting with the case on its agenda, plan goal, commission."""
+    if not apps.is_installed("slik.portfolio"):
+        return {}
+    from slik.portfolio.models import AgendaItem, BoardMeeting, Commission, PlanGoal, StatusReport
+
+    levels = dict.fromkeys(StatusReport.DIMENSIONS, "on_plan")
+    report = StatusReport.objects.create(
+        case=case,
+        reported_on=TODAY,
+        published_at=timezone.now() if published else None,
+        created_by=user,
+        **levels,
+    )
+    meeting = BoardMeeting.objects.create(
+        organisation=org, title=f"Board {case.title}", held_on=TODAY, created_by=user
+    )
+    item = AgendaItem.objects.create(meeting=meeting, case=case)
+    goal = PlanGoal.objects.create(
+        organisation=org, source="community_plan", title=f"Goal {case.title}", year=2025
+    )
+    goal.cases.add(case)
+    commission = Commission.objects.create(
+        organisation=org,
+        body="Kommunestyret",
+        decided_on=TODAY,
+        case_number="25/1",
+        title=f"Commission {case.title}",
+        text="The council orders innovation.",
+    )
+    commission.cases.add(case)
+    return {
+        "report_id": report.pk,
+        "meeting_id": meeting.pk,
+        "item_id": item.pk,
+        "goal_id": goal.pk,
+        "commission_id": commission.pk,
+    }
+
+
+def _report_records(org, user, published):
+    """A finished council report run with its (tiny) file, so the download is reachable."""
+    if not apps.is_installed("slik.reports"):
+        return {}
+    from slik.reports.models import ReportRun
+
+    run = ReportRun.objects.create(
+        organisation=org,
+        report="council_report",
+        file_format="pdf",
+        status=ReportRun.Status.DONE,
+        progress=100,
+        is_published=published,
+        requested_by=user,
+        finished_at=timezone.now(),
+        filename="council.pdf",
+    )
+    run.file.save("council.pdf", ContentFile(b"%PDF-1.4 sweep"), save=True)
+    return {"run_id": run.pk}
+
+
 def build_tenant_objects(org, user, *, published=False, label="") -> dict[str, int]:
     """Objects of every kind in `org`; returns {url kwarg: pk}. `user` is one of its members."""
     label = label or org.slug
@@ -147,5 +210,7 @@ def build_tenant_objects(org, user, *, published=False, label="") -> dict[str, i
             "sector_id": sector.pk,
             **_case_records(case, user),
             **_benefit_records(org, case, user),
+            **_portfolio_records(org, case, user, published),
+            **_report_records(org, user, published),
         }
     return ids

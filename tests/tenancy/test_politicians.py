@@ -13,8 +13,9 @@ from .objects import build_tenant_objects
 from .urls import tenant_urls
 
 URLS = tenant_urls()
-# Everything hanging under a floke or a case is as unpublished as the floke or case itself.
-UNPUBLISHED_PARENTS = {"challenge_id", "case_id"}
+# Everything hanging under a floke or a case is as unpublished as the floke or case itself;
+# draft status reports and unpublished report runs are hidden, board meetings always are.
+UNPUBLISHED_PARENTS = {"challenge_id", "case_id", "report_id", "run_id", "meeting_id", "item_id"}
 # Writes that touch only the person's own things, not the municipality's data.
 PERSONAL_ACTIONS = {"benefits:calendar_regenerate"}
 

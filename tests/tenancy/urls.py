@@ -1,7 +1,7 @@
 """Every URL pattern under `/k/<org_slug>/`, found by walking the resolver, filled with ids."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
@@ -9,11 +9,22 @@ from django.urls.resolvers import RoutePattern
 TENANT_PREFIX = "k/<slug:org_slug>/"
 _PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
+# Patterns whose kwargs name no object (a report key, a file format): each variant fixes those
+# kwargs and names the objects in the query string instead, e.g. ?case_id=<id>.
+VARIANTS = {
+    "reports:render": (
+        ("case_onepager", {"key": "case_onepager", "file_format": "pdf"}, ("case_id",)),
+        ("board_minutes", {"key": "board_minutes", "file_format": "docx"}, ("meeting_id",)),
+    ),
+}
+
 
 @dataclass(frozen=True)
 class TenantUrl:
     name: str
     route: str
+    fixed: dict[str, str] = field(default_factory=dict, hash=False)
+    query: tuple[str, ...] = ()
 
     @property
     def kwargs(self) -> tuple[str, ...]:
@@ -21,14 +32,28 @@ class TenantUrl:
 
     @property
     def object_kwargs(self) -> tuple[str, ...]:
-        return tuple(k for k in self.kwargs if k != "org_slug")
+        in_route = tuple(k for k in self.kwargs if k != "org_slug" and k not in self.fixed)
+        return in_route + self.query
 
     def path(self, org_slug: str, ids: dict[str, int]) -> str:
         def fill(match):
             name = match["name"]
-            return org_slug if name == "org_slug" else str(ids[name])
+            if name == "org_slug":
+                return org_slug
+            return self.fixed[name] if name in self.fixed else str(ids[name])
 
-        return "/" + _PARAM.sub(fill, self.route)
+        path = "/" + _PARAM.sub(fill, self.route)
+        if self.query:
+            path += "?" + "&".join(f"{name}={ids[name]}" for name in self.query)
+        return path
+
+
+def _variants(url: TenantUrl):
+    if url.name not in VARIANTS:
+        yield url
+        return
+    for label, fixed, query in VARIANTS[url.name]:
+        yield replace(url, name=f"{url.name}[{label}]", fixed=fixed, query=query)
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -44,7 +69,7 @@ def _walk(patterns, prefix="", namespace=""):
             yield from _walk(entry.url_patterns, route, inner)
         elif isinstance(entry, URLPattern):
             name = f"{namespace}:{entry.name}" if namespace else (entry.name or route)
-            yield TenantUrl(name=name, route=route)
+            yield from _variants(TenantUrl(name=name, route=route))
 
 
 def tenant_urls() -> list[TenantUrl]:
