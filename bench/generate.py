@@ -4,8 +4,10 @@
 
 All 357 municipalities × 30 cases (phase periods, gate decisions, step checks, hypotheses,
 insights, audit events) and 10 floker each (3 criteria, scores from 6 leaders, stakeholders);
-every case has 3 benefits × 2 indicators × 40 monthly measurements (≈ 2.6 million). Hvaler also
-gets a showcase case with 10 benefits and two indicators with 500 and 50 measurements.
+every case has 3 benefits × 2 indicators × 40 monthly measurements (≈ 2.6 million), a budget,
+hours and 0–3 status reports. Hvaler also gets a showcase case with 10 benefits and two
+indicators with 500 and 50 measurements; Oslo is topped up to 500 cases and Bergen to 50 (the
+portfolio dashboard and the council report), with plan goals, commissions and a WIP limit.
 `--scale N` gives ONE chosen municipality N times as many cases (with benefits) and floker, to
 show that the number of queries per page does not grow with the data. Rows are written with
 bulk_create (measurements with executemany) outside any tenant scope (`scopes_disabled`) – this
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # Bump when the generated data change: an older bench database is then rebuilt from scratch.
-DATA_VERSION = 2
+DATA_VERSION = 3
 CASES_PER_ORG = 30
 BENEFITS_PER_CASE = 3
 INDICATORS_PER_BENEFIT = 2
@@ -219,12 +221,14 @@ def generate(*, scale: int = 1, write=print) -> None:
                 add_cases_with_benefits(generator, contexts, CASES_PER_ORG, challenges)
             write(f"  {start + len(chunk)}/{len(todo)} municipalities ({_since(started)})")
         ensure_showcase(generator, write=write)
+        ensure_portfolio(generator, write=write)
         top_up(generator, scale=scale, write=write)
     write(f"Benchmark data ready in {_since(started)}")
 
 
 def add_cases_with_benefits(generator, contexts, count: int, challenges) -> None:
     from .generate_benefits import add_benefits
+    from .generate_portfolio import add_status_reports
     from .generate_rows import add_cases
 
     cases = add_cases(generator, contexts, count, challenges)
@@ -236,6 +240,7 @@ def add_cases_with_benefits(generator, contexts, count: int, challenges) -> None
         indicators=INDICATORS_PER_BENEFIT,
         measurements=MEASUREMENTS_PER_INDICATOR,
     )
+    add_status_reports(generator, cases)
 
 
 def ensure_showcase(generator: Generator | None = None, *, write=print) -> None:
@@ -256,6 +261,23 @@ def ensure_showcase(generator: Generator | None = None, *, write=print) -> None:
         context["leaders"] = chosen_leaders(org)
         add_showcase(generator, context, add_cases)
     write(f"  {org.short_name}: showcase case with 10 benefits, indicators with 500 and 50")
+
+
+def ensure_portfolio(generator: Generator | None = None, *, write=print) -> None:
+    """Oslo with 500 cases and Bergen with 50, with their steering data (once)."""
+    from django.db import transaction
+
+    from .generate_portfolio import ensure_portfolio_orgs
+    from .generate_rows import add_floker
+
+    with transaction.atomic():
+        ensure_portfolio_orgs(
+            lambda: generator or Generator(),
+            chosen_leaders=chosen_leaders,
+            add_floker=add_floker,
+            add_cases=add_cases_with_benefits,
+            write=write,
+        )
 
 
 def chosen_leaders(org) -> list:

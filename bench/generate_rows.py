@@ -190,6 +190,9 @@ def add_cases(gen, contexts, count: int, challenges: dict[int, list]) -> list[Ca
                     status=status,
                     created_by=ctx["leaders"][0],
                     is_published=rng.random() < 0.3,
+                    # Resources for the portfolio dashboard; one case in ten has none yet.
+                    budget=rng.randrange(50_000, 3_000_000, 10_000) if rng.random() < 0.9 else None,
+                    hours=rng.randrange(100, 5_000, 50) if rng.random() < 0.9 else None,
                 )
             )
     _bulk(Case, cases)

@@ -94,6 +94,10 @@ class Server:
         except urllib.error.HTTPError as exc:
             return exc.code
 
+    def worker_pids(self) -> list[int]:
+        """The gunicorn workers: the children of the master we started."""
+        return child_pids(self.process.pid)
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
@@ -101,6 +105,47 @@ class Server:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+
+
+def child_pids(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    try:
+        return sorted(int(child) for child in children.read_text().split())
+    except OSError:
+        pass
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # pid (comm) state ppid …; comm may hold spaces, so split after the last ")".
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return sorted(found)
+
+
+@dataclass
+class Memory:
+    """A process's resident memory from /proc/<pid>/status, in MiB (peak: VmHWM)."""
+
+    pid: int
+    rss_mib: float
+    peak_mib: float
+
+
+def process_memory(pid: int | None = None) -> Memory | None:
+    pid = pid or os.getpid()
+    values = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            name, _sep, rest = line.partition(":")
+            if name in ("VmRSS", "VmHWM"):
+                values[name] = int(rest.split()[0]) / 1024  # kB → MiB
+    except OSError:
+        return None
+    if "VmRSS" not in values:
+        return None
+    return Memory(pid=pid, rss_mib=values["VmRSS"], peak_mib=values.get("VmHWM", 0.0))
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

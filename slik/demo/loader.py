@@ -16,6 +16,7 @@ from .accounts import DEMO_PEOPLE, HVALER, RADE
 from .build_benefits import benefits_exist, build_benefits
 from .build_cases import build_cases
 from .build_floker import build_floker
+from .build_portfolio import build_portfolio
 from .data_cases import RADE_CASE, RADE_FLOKE, YOUTH_CASE
 from .organisations import ensure_organisations, ensure_people, import_reference_data
 
@@ -31,8 +32,9 @@ def demo_exists() -> bool:
 def load_demo(*, write=print) -> bool:
     """Load the demo; False when it was already there."""
     if demo_exists():
-        if _add_missing_benefits():
-            write("Benefits added to the demo data loaded earlier.")
+        added = _add_missing()
+        if added:
+            write(f"Added to the demo data loaded earlier: {', '.join(added)}.")
             return True
         write("The demo data is already loaded; nothing changed.")
         return False
@@ -53,25 +55,27 @@ def _build() -> None:
         floker = build_floker(organisation=hvaler, people=people)
         build_cases(organisation=hvaler, people=people, floker=floker)
         build_benefits(organisation=hvaler, people=people)
+        build_portfolio(organisation=hvaler, people=people)
     with scope(organisation=rade.pk):
         _build_rade(rade, people["rade_coordinator"])
 
 
 @transaction.atomic
-def _add_missing_benefits() -> bool:
-    """A demo loaded before the benefits app existed gets its benefits (once)."""
+def _add_missing() -> list[str]:
+    """A demo loaded before the benefits or portfolio apps existed gets their parts (once)."""
     hvaler = Organisation.objects.get(kind=Organisation.Kind.MUNICIPALITY, number=HVALER)
-    with scope(organisation=hvaler.pk):
-        if benefits_exist(hvaler):
-            return False
+    added = []
+    with scope(organisation=hvaler.pk), translation.override("nb"):
         people = {
             person.key: User.objects.get(email=person.email)
             for person in DEMO_PEOPLE
             if person.municipality == HVALER
         }
-        with translation.override("nb"):
+        if not benefits_exist(hvaler):
             build_benefits(organisation=hvaler, people=people)
-    return True
+            added.append("benefits")
+        added += build_portfolio(organisation=hvaler, people=people)
+    return added
 
 
 def _build_rade(organisation, coordinator) -> None:

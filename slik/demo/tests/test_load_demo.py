@@ -1,8 +1,7 @@
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -18,30 +17,45 @@ from slik.demo.data_cases import (
     HOUSING_CASE,
     YOUTH_CASE,
 )
+from slik.demo.tests.helpers import load
 from slik.organisations.models import Membership, Organisation
-
-
-@pytest.fixture(autouse=True)
-def demo_mode(settings):
-    settings.SLIK_DEMO = True
-
-
-@pytest.fixture
-def no_shared_data(settings, tmp_path):
-    """The demo without the reference data: fast, and the fallback path is covered."""
-    settings.SHARED_DATA_DIR = tmp_path / "missing"
-
-
-def load() -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
 
 
 def counts() -> dict:
     with scopes_disabled():
-        models = (User, Membership, Organisation, Challenge, CriterionScore, Case, AuditEvent)
+        models = (
+            User,
+            Membership,
+            Organisation,
+            Challenge,
+            CriterionScore,
+            Case,
+            AuditEvent,
+            *_portfolio_models(),
+        )
         return {model.__name__: model.objects.count() for model in models}
+
+
+def _portfolio_models() -> tuple:
+    from slik.portfolio.models import (
+        AgendaItem,
+        BoardMeeting,
+        Commission,
+        PlanGoal,
+        PortfolioSettings,
+        StatusReport,
+    )
+    from slik.reports.models import ReportRun
+
+    return (
+        PlanGoal,
+        Commission,
+        PortfolioSettings,
+        StatusReport,
+        BoardMeeting,
+        AgendaItem,
+        ReportRun,
+    )
 
 
 @pytest.mark.django_db
@@ -75,7 +89,8 @@ def test_demo_cases_are_in_their_intended_phases(no_shared_data):
         assert cases[YOUTH_CASE].phase == Phase.INNSIKT
         assert cases[FAMILY_CASE].phase == Phase.PILOTERING
         assert cases[CONFERENCE_CASE].phase == Phase.TJENESTEUTVIKLING
-        assert cases[HOME_CARE_CASE].phase == Phase.FORANKRING
+        # The portfolio board let home care go on to Insight (see data_portfolio).
+        assert cases[HOME_CARE_CASE].phase == Phase.INNSIKT
         assert cases[HOUSING_CASE].status == Case.Status.STOPPED
         back = GateDecision.objects.get(case=cases[YOUTH_CASE], decision="back")
         assert back.reason and back.to_phase == Phase.INNSIKT
@@ -228,6 +243,6 @@ def test_load_demo_adds_benefits_to_a_demo_loaded_before_them(no_shared_data):
     load()
     with scopes_disabled():
         Benefit.objects.all().delete()
-    assert "Benefits added" in load()
+    assert "benefits" in load()
     with scopes_disabled():
         assert Benefit.objects.filter(case__title=FAMILY_CASE).count() == 3
