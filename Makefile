@@ -54,7 +54,7 @@ lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-check-migrations: $(VENV)/.synced
+check-migrations: $(VENV)/.synced | var
 	$(MANAGE) makemigrations --check --dry-run -v 0
 
 # Production settings with the variables production must set: no warnings allowed.

@@ -76,7 +76,9 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'slik.sqlite3'}"), conn_max_age=60
+        # An empty DATABASE_URL (as `make test-sqlite` sets it) means the embedded SQLite.
+        env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'slik.sqlite3'}",
+        conn_max_age=60,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
