@@ -132,15 +132,26 @@ def open_benefits_with_indicators(*, organisation, case=None):
     return benefits
 
 
+def pitfalls_of(benefits, *, organisation, today: datetime.date | None = None) -> list[Pitfall]:
+    """The pitfalls of benefits already loaded with `indicators_with_latest` (e.g. by the
+    roll-up), so a page that shows both reads the benefits once. Closed benefits have none."""
+    overdue_days = overdue_days_for(organisation)
+    found = []
+    for benefit in benefits:
+        if benefit.is_open:
+            indicators = list(benefit.indicators.all())
+            found.extend(
+                benefit_pitfalls(benefit, indicators, overdue_days=overdue_days, today=today)
+            )
+    return found
+
+
 def organisation_pitfalls(
     *, organisation, case=None, code: str = "", today: datetime.date | None = None
 ) -> list[Pitfall]:
     """Every pitfall of the organisation's open benefits (optionally one case or one type)."""
-    overdue_days = overdue_days_for(organisation)
-    found = []
-    for benefit in open_benefits_with_indicators(organisation=organisation, case=case):
-        indicators = list(benefit.indicators.all())
-        found.extend(benefit_pitfalls(benefit, indicators, overdue_days=overdue_days, today=today))
+    benefits = open_benefits_with_indicators(organisation=organisation, case=case)
+    found = pitfalls_of(benefits, organisation=organisation, today=today)
     if code:
         found = [p for p in found if p.code == code]
     return found

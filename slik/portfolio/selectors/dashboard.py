@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from slik.benefits.pitfalls import organisation_pitfalls
+from slik.benefits.pitfalls import pitfalls_of
 from slik.benefits.rollup import CategoryTotals, rollup_benefits
 from slik.cases.models import Case, PhasePeriod
 from slik.challenges.models import Challenge
@@ -121,11 +121,11 @@ def _links(cases, *, details: bool):
     return case_challenges, titles, challenge_sectors, sector_names
 
 
-def _benefits(*, organisation, cases) -> dict:
+def _benefits(*, benefits) -> dict:
     """Planned against realised for the filtered cases, by category (from the benefits roll-up)."""
     by_category: dict[object, CategoryTotals] = {}
     total = CategoryTotals(name="")
-    for benefit in rollup_benefits(organisation=organisation).filter(case__in=cases.values("pk")):
+    for benefit in benefits:
         if benefit.status == benefit.Status.CANCELLED:
             continue
         category = benefit.category
@@ -143,10 +143,8 @@ def _benefits(*, organisation, cases) -> dict:
     return {"categories": rows, "total": total}
 
 
-def _pitfalls(*, organisation, case_ids: set, details: bool, top: int = 5) -> dict:
-    found = [
-        p for p in organisation_pitfalls(organisation=organisation) if p.benefit.case_id in case_ids
-    ]
+def _pitfalls(*, organisation, benefits, details: bool, top: int = 5) -> dict:
+    found = pitfalls_of(benefits, organisation=organisation)
     by_type: dict[str, int] = {}
     for pitfall in found:
         by_type[pitfall.label] = by_type.get(pitfall.label, 0) + 1
@@ -189,6 +187,8 @@ def portfolio_dashboard(
     breakdowns.add_days(cases, today)
     case_challenges, titles, challenge_sectors, sector_names = _links(base, details=details)
     groups = breakdowns.Groups(case_challenges, titles, challenge_sectors, sector_names)
+    # One read of the benefits serves both the roll-up and the pitfall warnings.
+    benefits = list(rollup_benefits(organisation=organisation).filter(case__in=base.values("pk")))
     wip = None
     if details:
         wip = WipStatus(count=active_case_count(organisation), limit=settings.wip_limit)
@@ -202,10 +202,8 @@ def portfolio_dashboard(
         resources=breakdowns.resources(cases),
         stuck=breakdowns.stuck(cases, settings.stuck_after_days),
         status_rows=breakdowns.status_rows(cases, today),
-        benefits=_benefits(organisation=organisation, cases=base),
-        pitfalls=_pitfalls(
-            organisation=organisation, case_ids={c.pk for c in cases}, details=details
-        ),
+        benefits=_benefits(benefits=benefits),
+        pitfalls=_pitfalls(organisation=organisation, benefits=benefits, details=details),
         wip=wip,
         choices=choices
         if choices is not None
