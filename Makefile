@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 SHARED_DATA ?= $(abspath ../shared/data)
 export SLIK_SHARED_DATA := $(SHARED_DATA)
 
-.PHONY: chromium run test test-sqlite test-postgres lint check-migrations check-deploy messages bench clean deps worker
+.PHONY: system-packages run test test-sqlite test-postgres lint check-migrations check-deploy messages bench clean deps worker
 
 # --- installation -------------------------------------------------------------------------
 $(UV):
@@ -37,6 +37,7 @@ var:
 	mkdir -p var
 
 run: deps | var
+	@scripts/ensure-system-packages run
 	$(MANAGE) migrate --noinput -v 0
 	SLIK_DEMO=true $(MANAGE) load_demo
 	SLIK_DEMO=true $(MANAGE) runserver 127.0.0.1:8000
@@ -45,10 +46,10 @@ worker: deps
 	$(MANAGE) db_worker
 
 # --- testing ------------------------------------------------------------------------------
-chromium:
-	@scripts/ensure-chromium
+system-packages:
+	@scripts/ensure-system-packages
 
-test: deps chromium lint check-migrations check-deploy messages test-sqlite test-postgres
+test: deps system-packages lint check-migrations check-deploy messages test-sqlite test-postgres
 
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
@@ -73,6 +74,7 @@ test-postgres: deps
 	@scripts/test-postgres
 
 bench: deps | var
+	@scripts/ensure-system-packages bench
 	$(PY) -m bench.run
 
 clean:
