@@ -235,6 +235,12 @@ class Stakeholder(models.Model):
     def __str__(self):
         return self.name
 
+    def fill_default_strategy(self) -> None:
+        """A blank strategy takes the power/interest grid's suggestion (for floke and case
+        stakeholders alike)."""
+        if not self.strategy and self.interest and self.influence:
+            self.strategy = self.suggested_strategy(int(self.interest), int(self.influence))
+
     @staticmethod
     def suggested_strategy(interest: int, influence: int) -> str:
         """The classic power/interest grid quadrant."""

@@ -331,11 +331,8 @@ def _stakeholder_anchor(stakeholder: Stakeholder):
 
 @transaction.atomic
 def stakeholder_create(*, actor, organisation, challenge=None, case=None, **fields):
-    if not fields.get("strategy"):
-        fields["strategy"] = Stakeholder.suggested_strategy(
-            int(fields["interest"]), int(fields["influence"])
-        )
     stakeholder = Stakeholder(organisation=organisation, challenge=challenge, case=case, **fields)
+    stakeholder.fill_default_strategy()
     stakeholder.full_clean(exclude=["organisation", "challenge", "case"])
     stakeholder.save()
     audit_log(
@@ -351,15 +348,11 @@ def stakeholder_create(*, actor, organisation, challenge=None, case=None, **fiel
 @transaction.atomic
 def stakeholder_update(*, actor, stakeholder: Stakeholder, **fields) -> Stakeholder:
     before = snapshot(stakeholder, STAKEHOLDER_FIELDS)
-    if "strategy" in fields and not fields["strategy"]:
-        fields["strategy"] = Stakeholder.suggested_strategy(
-            int(fields.get("interest", stakeholder.interest)),
-            int(fields.get("influence", stakeholder.influence)),
-        )
     for name, value in fields.items():
         if name not in STAKEHOLDER_FIELDS:
             raise TypeError(name)
         setattr(stakeholder, name, value)
+    stakeholder.fill_default_strategy()
     stakeholder.full_clean(exclude=["organisation", "challenge", "case"])
     stakeholder.save()
     audit_log(

@@ -62,12 +62,13 @@ def kind_of(record) -> RecordKind:
 
 
 def _prepare(kind: RecordKind, values: dict) -> dict:
-    values = {name: value for name, value in values.items() if name in kind.fields}
-    if kind.model is Stakeholder and not values.get("strategy"):
-        values["strategy"] = Stakeholder.suggested_strategy(
-            values.get("interest", 1), values.get("influence", 1)
-        )
-    return values
+    return {name: value for name, value in values.items() if name in kind.fields}
+
+
+def _clean(record) -> None:
+    if isinstance(record, Stakeholder):
+        record.fill_default_strategy()
+    record.full_clean()
 
 
 @transaction.atomic
@@ -79,7 +80,7 @@ def case_record_create(*, actor, case: Case, kind: str, values: dict):
     if spec.actor_field and getattr(actor, "is_authenticated", False):
         extra[spec.actor_field] = actor
     record = spec.model(**_prepare(spec, values), **extra)
-    record.full_clean()
+    _clean(record)
     record.save()
     audit_log(
         actor=actor,
@@ -97,7 +98,7 @@ def case_record_update(*, actor, record, values: dict):
     before = snapshot(record, spec.fields)
     for name, value in _prepare(spec, values).items():
         setattr(record, name, value)
-    record.full_clean()
+    _clean(record)
     record.save()
     audit_log(
         actor=actor,
