@@ -50,6 +50,14 @@ def _challenge_snapshot(challenge: Challenge) -> dict:
     return data
 
 
+def _assign(obj, fields: dict, allowed: tuple[str, ...]) -> None:
+    """Set the fields an update service accepts; anything else is a programming error."""
+    for name, value in fields.items():
+        if name not in allowed:
+            raise TypeError(name)
+        setattr(obj, name, value)
+
+
 @transaction.atomic
 def challenge_create(
     *,
@@ -180,10 +188,7 @@ def criterion_create(*, actor, organisation, name: str, description: str = "", w
 @transaction.atomic
 def criterion_update(*, actor, criterion: Criterion, **fields) -> Criterion:
     before = snapshot(criterion, CRITERION_FIELDS)
-    for name, value in fields.items():
-        if name not in CRITERION_FIELDS:
-            raise TypeError(name)
-        setattr(criterion, name, value)
+    _assign(criterion, fields, CRITERION_FIELDS)
     criterion.full_clean(exclude=["organisation"])
     criterion.save()
     audit_log(
@@ -283,10 +288,7 @@ def key_figure_create(*, actor, organisation, challenge=None, computed_code="", 
 @transaction.atomic
 def key_figure_update(*, actor, figure: KeyFigure, **fields) -> KeyFigure:
     before = snapshot(figure, FIGURE_FIELDS)
-    for name, value in fields.items():
-        if name not in FIGURE_FIELDS:
-            raise TypeError(name)
-        setattr(figure, name, value)
+    _assign(figure, fields, FIGURE_FIELDS)
     figure.full_clean(exclude=["organisation", "challenge"])
     figure.save()
     audit_log(
@@ -348,10 +350,7 @@ def stakeholder_create(*, actor, organisation, challenge=None, case=None, **fiel
 @transaction.atomic
 def stakeholder_update(*, actor, stakeholder: Stakeholder, **fields) -> Stakeholder:
     before = snapshot(stakeholder, STAKEHOLDER_FIELDS)
-    for name, value in fields.items():
-        if name not in STAKEHOLDER_FIELDS:
-            raise TypeError(name)
-        setattr(stakeholder, name, value)
+    _assign(stakeholder, fields, STAKEHOLDER_FIELDS)
     stakeholder.fill_default_strategy()
     stakeholder.full_clean(exclude=["organisation", "challenge", "case"])
     stakeholder.save()
