@@ -40,7 +40,7 @@ run: deps | var
 	@scripts/ensure-system-packages run
 	$(MANAGE) migrate --noinput -v 0
 	SLIK_DEMO=true $(MANAGE) load_demo
-	SLIK_DEMO=true $(MANAGE) runserver 127.0.0.1:8000
+	SLIK_DEMO=true scripts/run-server 127.0.0.1:8000
 
 worker: deps
 	$(MANAGE) db_worker
@@ -61,6 +61,7 @@ check-migrations: $(VENV)/.synced | var
 # Production settings with the variables production must set: no warnings allowed.
 check-deploy: $(VENV)/.synced
 	DJANGO_SETTINGS_MODULE=config.settings.production ALLOWED_HOSTS=slik.example.no \
+	EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend SITE_URL=https://slik.example.no \
 	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
 	$(MANAGE) check --deploy --fail-level WARNING
 

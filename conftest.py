@@ -25,6 +25,20 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_sign_in_limits():
+    """Sign-in lockout and reset limits stay on in tests; each test starts with clean counters.
+
+    django-axes counts failures in the database, which is rolled back (or flushed) after each
+    test; the password reset counters live in the "throttle" cache, emptied here.
+    """
+    from django.core.cache import caches
+
+    caches["throttle"].clear()
+    yield
+    caches["throttle"].clear()
+
+
 @pytest.fixture
 def page_cache_off(settings):
     """For tests that count the queries of a page itself, not of a cache hit."""

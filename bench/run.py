@@ -88,6 +88,7 @@ def sign_in(number: str = CHOSEN_NUMBER) -> tuple[str, str]:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
+    from slik.accounts.middleware import start_session_clock
     from slik.accounts.models import User
     from slik.organisations.models import Organisation
 
@@ -96,6 +97,8 @@ def sign_in(number: str = CHOSEN_NUMBER) -> tuple[str, str]:
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    # As a real sign-in does; without the stamps the first request would write them.
+    start_session_clock(session)
     session.create()
     org = Organisation.objects.get(kind="municipality", number=number)
     return org.slug, session.session_key

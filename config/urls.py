@@ -6,6 +6,7 @@ from slik.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("helse/", core_views.health, name="health"),
+    path("konto/invitasjon/", include("slik.organisations.urls_invitation")),
     path("konto/", include("slik.accounts.urls")),
     path("k/<slug:org_slug>/", include("slik.organisations.urls")),
     path("k/<slug:org_slug>/floker/", include("slik.challenges.urls")),
@@ -16,3 +17,5 @@ urlpatterns = [
     path("kalender/", include("slik.benefits.urls_calendar")),
     path("admin/", admin.site.urls),
 ]
+# A locked database gets a "busy, try again" page even where only the error handler sees it.
+handler500 = "slik.core.busy.server_error"

@@ -1,8 +1,10 @@
 """Settings shared by every environment. Everything variable comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env, envbool, envint, envlist
@@ -28,6 +30,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "slik.core",
     "slik.accounts",
     "slik.organisations",
@@ -41,6 +45,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "slik.core.security_headers.PermissionsPolicyMiddleware",
+    "slik.core.busy.DatabaseBusyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "slik.accounts.middleware.UserLanguageMiddleware",
@@ -48,9 +55,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "slik.accounts.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "slik.organisations.middleware.TenantMiddleware",
+    # Last, as django-axes asks: it turns a lockout flagged during authenticate() into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -93,6 +103,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out sign-in before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -105,6 +117,85 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# --- Sign-in throttling (django-axes; docs/decisions/0004-sign-in-throttling-and-csp.md) ------
+# Failures are counted in the database (shared by every worker) per e-mail *and* address, per
+# e-mail from any address, and per address for any e-mail, each with its own limit: a town hall
+# signs in from one public address, so the address alone gets a much higher limit.
+AXES_HANDLER = "slik.accounts.throttle.SignInAttempts"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_FAILURE_LIMIT = envint("SIGN_IN_LIMIT_PER_ACCOUNT_AND_ADDRESS", 5)
+SIGN_IN_LIMIT_PER_ACCOUNT = envint("SIGN_IN_LIMIT_PER_ACCOUNT", 20)
+SIGN_IN_LIMIT_PER_ADDRESS = envint("SIGN_IN_LIMIT_PER_ADDRESS", 50)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("SIGN_IN_COOLOFF_MINUTES", 15))
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "slik.accounts.throttle.attempted_email"
+AXES_CLIENT_IP_CALLABLE = "slik.accounts.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "slik.accounts.throttle.lockout_response"
+# Every failure (known or unknown e-mail) is kept in axes' failure log; prune it with
+# `manage.py axes_reset_failure_logs --age 90` (docs/operations.md).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Password reset requests per hour (the mail goes out through the task worker).
+PASSWORD_RESET_LIMIT_PER_EMAIL = envint("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = envint("PASSWORD_RESET_LIMIT_PER_ADDRESS", 20)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The reset counters must be shared by every gunicorn worker of the machine: files in var/.
+    # With several machines, point this at a shared cache (Redis or the database cache).
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "throttle"),
+    },
+}
+
+# --- Sessions: idle and absolute timeouts (slik.accounts.middleware.SessionTimeoutMiddleware) -
+# OWASP ASVS L2 (3.3.2): re-authenticate after 30 minutes idle and after 12 hours in any case.
+SESSION_IDLE_TIMEOUT = envint("SESSION_IDLE_TIMEOUT", 30)  # minutes
+SESSION_ABSOLUTE_TIMEOUT = envint("SESSION_ABSOLUTE_TIMEOUT", 12)  # hours
+# The cookie (and the session row, for `clearsessions`) need not outlive the absolute timeout.
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT * 3600
+
+# --- Browser security headers, in every environment (the browser tests run under them) -------
+# No inline script or style and no eval: scripts and styles come from our static files only.
+# Vega runs with its expression interpreter (slik.js: `ast: true`) and its injected styles are
+# in slik.css; json_script data blocks are not scripts to the browser.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Designsystemet's CSS draws checkmarks and chevrons as data: SVG images.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: "()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# --- Behind a reverse proxy (nginx, a load balancer) ------------------------------------------
+# Only then are X-Forwarded-Proto and X-Forwarded-For believed; otherwise any client could claim
+# HTTPS or another address. Gunicorn then listens on 127.0.0.1 only (docs/operations.md).
+SLIK_BEHIND_PROXY = envbool("SLIK_BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SLIK_BEHIND_PROXY else None
 
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("nn", _("Norwegian Nynorsk")), ("en", _("English"))]
@@ -138,6 +229,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "SLIK <ikke-svar@slik.localhost>")
+# The address people reach SLIK at, for links in e-mails and feeds sent outside a request.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 PAGE_SIZE = envint("SLIK_PAGE_SIZE", 25)

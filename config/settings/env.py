@@ -21,9 +21,14 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-def envsecret(name: str) -> str:
-    """A secret that production must be given; there is no fallback on purpose."""
+def envrequired(name: str) -> str:
+    """A value that production must be given; there is no fallback on purpose."""
     value = os.environ.get(name)
     if not value:
         raise ImproperlyConfigured(f"Environment variable {name} must be set in production.")
     return value
+
+
+def envsecret(name: str) -> str:
+    """A secret that production must be given; there is no fallback on purpose."""
+    return envrequired(name)

@@ -1,16 +1,36 @@
 """Production: every secret from the environment; starts only when they are set."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .env import envbool, envint, envsecret
+from .env import env, envbool, envint, envrequired, envsecret
 
 DEBUG = False
 SECRET_KEY = envsecret("SECRET_KEY")
+# Password reset links and reminders go out by e-mail: a backend that never delivers would
+# fail silently. And every link in them is built from SITE_URL, never from a Host header.
+EMAIL_BACKEND = envrequired("EMAIL_BACKEND")
+UNDELIVERED_MAIL = {
+    f"django.core.mail.backends.{name}.EmailBackend"
+    for name in ("console", "locmem", "dummy", "filebased")
+}
+if EMAIL_BACKEND in UNDELIVERED_MAIL:
+    raise ImproperlyConfigured(
+        f"EMAIL_BACKEND={EMAIL_BACKEND} never delivers mail; production needs a real one, "
+        "e.g. django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST."
+    )
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS")
+SITE_URL = envrequired("SITE_URL").rstrip("/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "True")
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is trusted only with SLIK_BEHIND_PROXY=true (base.py).
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)

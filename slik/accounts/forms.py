@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from slik.core.forms import DsFormMixin, DsModelForm
 
 from .models import User
+from .tasks import send_password_reset_email
 
 
 class LoginForm(DsFormMixin, auth_forms.AuthenticationForm):
@@ -19,7 +20,10 @@ class LoginForm(DsFormMixin, auth_forms.AuthenticationForm):
 
 
 class PasswordResetForm(DsFormMixin, auth_forms.PasswordResetForm):
-    pass
+    def save(self, **kwargs):
+        """Queue the address for the task worker, account or not (slik.accounts.tasks says
+        why); the link is built from SITE_URL there, never from the request's Host header."""
+        send_password_reset_email.enqueue(email=self.cleaned_data["email"])
 
 
 class SetPasswordForm(DsFormMixin, auth_forms.SetPasswordForm):

@@ -33,6 +33,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Set when the account was deleted on request: the row stays so that the person's work
+    # keeps an author, shown as "Deleted user" (see accounts.services.user_anonymise).
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -45,10 +48,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
 
     def __str__(self):
+        if self.anonymised_at:
+            return str(_("Deleted user"))
         return self.full_name or self.email
 
     def get_full_name(self):
         return self.full_name
 
     def get_short_name(self):
+        if self.anonymised_at:
+            return str(self)
         return self.full_name.split(" ")[0] if self.full_name else self.email

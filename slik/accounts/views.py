@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from slik.organisations.tenancy import memberships_of
 
-from . import forms, services
+from . import forms, services, throttle
 from .models import User
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -50,11 +52,30 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = forms.PasswordResetForm
     success_url = reverse_lazy("accounts:password_reset_done")
 
+    def form_valid(self, form):
+        if throttle.password_reset_allowed(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        form.add_error(
+            None,
+            ValidationError(
+                _("Too many requests for a new password. Wait an hour and try again."),
+                code="throttled",
+            ),
+        )
+        response = self.form_invalid(form)
+        response.status_code = 429
+        return response
+
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     form_class = forms.SetPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        services.user_password_reset(user=form.user, password=form.cleaned_data["new_password1"])
+        del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
+        return redirect(self.get_success_url())
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -63,8 +84,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form):
+        services.user_password_change(user=form.user, password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(self.request, form.user)
         messages.success(self.request, _("Your password has been changed."))
-        return super().form_valid(form)
+        return redirect(self.get_success_url())
 
 
 @login_required

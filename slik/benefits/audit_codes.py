@@ -12,6 +12,8 @@ ACTION_LABELS = {
     "indicator.deleted": _("Indicator deleted"),
     "measurement.recorded": _("Measurement recorded"),
     "measurement.deleted": _("Measurement deleted"),
+    "measurement.replaced": _("Measurement replaced"),
+    "measurement.duplicate_removed": _("Duplicate measurement removed"),
     "benefit_category.added": _("Benefit category added"),
     "benefit_category.changed": _("Benefit category changed"),
     "benefit_settings.changed": _("Benefit settings changed"),

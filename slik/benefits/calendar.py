@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from django.db import transaction
@@ -12,11 +11,12 @@ from django_scopes import scope
 from icalendar import Calendar, Event
 
 from slik.core.audit import audit_log
+from slik.core.dates import add_days
 from slik.organisations.tenancy import memberships_of
 
 from .models import CalendarToken
 from .models.calendar import new_calendar_token
-from .services.reminders import my_tasks
+from .services.reminders import my_tasks, tasks_page_url
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 
@@ -63,13 +63,14 @@ def calendar_feed(*, user) -> bytes:
         event.add("uid", f"measurement-task-{task.pk}@slik")
         event.add("dtstamp", stamp)
         event.add("dtstart", task.due_on)
-        event.add("dtend", task.due_on + datetime.timedelta(days=1))
+        event.add("dtend", add_days(task.due_on, 1))  # an old row near year 9999 must not break
         event.add(
             "summary",
             _("Measure %(indicator)s – %(case)s")
             % {"indicator": indicator.name, "case": indicator.benefit.case.title},
         )
         event.add("description", str(indicator.benefit.organisation))
+        event.add("url", tasks_page_url(indicator.benefit.organisation))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return cal.to_ical()

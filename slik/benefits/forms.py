@@ -8,16 +8,19 @@ import decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from slik.core.concurrency import VersionedFormMixin
 from slik.core.forms import DateInput, DsForm, DsModelForm
 
 from .models import Benefit, BenefitSettings, Direction, Indicator
 from .numbers import parse_number
 from .selectors import categories, organisation_members
 from .services.benefits import BENEFIT_FIELDS
-from .services.indicators import indicator_clean, measurement_clean
+from .services.indicators import indicator_clean
+from .services.measurements import measurement_clean, measurement_on
 
 
 class NumberField(forms.Field):
@@ -44,7 +47,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return obj.full_name or obj.email
 
 
-class BenefitForm(DsModelForm):
+class BenefitForm(VersionedFormMixin, DsModelForm):
     # Declared so the scoped manager is only queried inside a request (in __init__).
     category = forms.ModelChoiceField(
         label=_("category"), queryset=None, required=False, empty_label="–"
@@ -77,7 +80,7 @@ class BenefitStatusForm(DsModelForm):
         fields = ("status", "progress")
 
 
-class IndicatorForm(DsForm):
+class IndicatorForm(VersionedFormMixin, DsForm):
     name = forms.CharField(label=_("name"), max_length=200, required=False)
     unit = forms.CharField(
         label=_("unit"),
@@ -114,6 +117,10 @@ class IndicatorForm(DsForm):
         initial["measurement_dates"] = "\n".join(indicator.measurement_dates or [])
         return initial
 
+    def saved_values(self, obj) -> dict:
+        # The dates as the cleaned form holds them (a list), to compare like with like.
+        return {**self.initial_from(obj), "measurement_dates": list(obj.measurement_dates or [])}
+
     def clean(self):
         data = super().clean()
         if self.errors:
@@ -127,15 +134,30 @@ class IndicatorForm(DsForm):
 
 
 class MeasurementForm(DsForm):
+    """A measurement; for a date that already has one, the form shows the value on record and
+    asks whether to replace it or keep it (the choice applies to that recorded value only)."""
+
+    REPLACE, KEEP = "replace", "keep"
+
     measured_on = forms.DateField(label=_("date"), widget=DateInput())
     value = forms.CharField(
         label=_("value"), max_length=40, widget=forms.TextInput(attrs={"inputmode": "decimal"})
     )
     comment = forms.CharField(label=_("comment"), max_length=500, required=False)
+    on_existing = forms.ChoiceField(
+        label=_("This date already has a measurement"),
+        choices=[
+            (REPLACE, _("Replace the value on record with this one")),
+            (KEEP, _("Keep the value on record (nothing is saved)")),
+        ],
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
+        self.existing = None
         self.fields["value"].label = _("value (%(unit)s)") % {"unit": indicator.unit}
 
     def clean(self):
@@ -152,7 +174,35 @@ class MeasurementForm(DsForm):
             for field, messages in exc.message_dict.items():
                 if field not in self.errors:
                     self.add_error(field, messages)
+            return data
+        self.offer_choice()
+        chosen_for = str(self.existing.pk) if self.existing else ""
+        if self.existing and (
+            not data.get("on_existing") or self.data.get("on_record") != chosen_for
+        ):
+            self.add_error(
+                "on_existing",
+                ValidationError(
+                    _("Choose whether to replace the value on record or keep it."),
+                    code="exists",
+                ),
+            )
         return data
+
+    def offer_choice(self) -> None:
+        """Show the replace-or-keep choice if the date has a measurement already."""
+        self.existing = measurement_on(
+            indicator=self.indicator, measured_on=self.cleaned_data.get("measured_on")
+        )
+        if self.existing is None:
+            return
+        field = self.fields["on_existing"]
+        field.widget = forms.RadioSelect(choices=field.choices)
+        field.help_text = _("On record for %(date)s: %(value)s %(unit)s.") % {
+            "date": self.existing.measured_on.strftime("%d.%m.%Y"),
+            "value": number_format(self.existing.value.normalize()),
+            "unit": self.indicator.unit,
+        }
 
 
 class CategoryForm(DsForm):

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from slik.core.concurrency import VersionedFormMixin
 from slik.core.forms import DsForm, DsModelForm
 
 from .models import Benefit, BenefitMapNode, BenefitsPlan
@@ -37,7 +38,7 @@ class MapEdgeForm(DsForm):
             self.fields[name].label_from_instance = lambda n: f"{n.get_kind_display()}: {n.label}"
 
 
-class BenefitsPlanForm(DsModelForm):
+class BenefitsPlanForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = BenefitsPlan
         fields = ["rationale", "goals", "main_deliverables", "risks"]
@@ -52,3 +53,24 @@ class ImportForm(DsForm):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
+
+
+class ImportConfirmForm(DsForm):
+    """The confirmation of a previewed import, with what to do about dates on record."""
+
+    SKIP, REPLACE = "skip", "replace"
+
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    existing = forms.ChoiceField(
+        label=_("Rows for dates that already have a value"),
+        choices=[
+            (SKIP, _("Skip them: keep the values on record (nothing changes for these dates)")),
+            (REPLACE, _("Replace the values on record with the values in the file")),
+        ],
+        initial=SKIP,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_existing(self):
+        return self.cleaned_data.get("existing") or self.SKIP

@@ -1,15 +1,30 @@
-"""Drawing the benefit map as SVG with Graphviz (`dot`), for the page and the reports alike."""
+"""Drawing the benefit map as SVG with Graphviz (`dot`), for the page and the reports alike.
+
+`dot` runs under a time limit, and its SVG is cached under a digest of the dot source, which
+holds every label, link and flag of the map: any change to the map is a new key, an unchanged
+map is drawn once. When `dot` is missing, fails or runs out of time, `draw_map` gives a message
+for the page and the PDF instead of an error (the map as text is complete without the drawing).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
+import subprocess
 import textwrap
+from dataclasses import dataclass
 
 import graphviz
+from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from slik.core.exports import xml_text
+
 from .models import BenefitMapNode
+
+logger = logging.getLogger(__name__)
 
 # Light fills with dark outlines: black text on each fill is well above 4.5:1, and the kind
 # is carried by the shape and the column as well as the colour.
@@ -27,15 +42,26 @@ STYLE = {
 }
 MIRACLE_STYLE = {"color": "#B3261E", "penwidth": "2.5", "style": "filled,dashed"}
 WRAP = 24
+# Seconds `dot` may take; a dense map of 600 elements takes 1–5 s. Longer shows a message.
 DOT_TIMEOUT = 20
+DOT_COMMAND = ["dot", "-Kdot", "-Tsvg"]
+# The key is a digest of the content, so an entry is never stale; the expiry only frees room.
+SVG_CACHE_SECONDS = 7 * 24 * 3600
+SVG_CACHE_PREFIX = "benefits:map-svg:v1:"
 
 
 def _label(text: str, *, flagged: bool = False) -> graphviz.nohtml:
     lines = textwrap.wrap(text, WRAP)[:6] or [""]
     if flagged:
         lines.append("(!) " + _("no path from a measure"))
-    # Backslashes are doubled so user text never becomes a dot escape; `\n` breaks lines.
-    return graphviz.nohtml("\\n".join(line.replace("\\", "\\\\") for line in lines))
+    # Backslashes are doubled so user text never becomes a dot escape (`\N`, `\G`), `&` is
+    # written as `&amp;` so dot shows "&lt;" as typed instead of reading it as an entity,
+    # and control characters, which SVG cannot hold, are dropped. `\n` breaks lines.
+    return graphviz.nohtml("\\n".join(_dot_text(line) for line in lines))
+
+
+def _dot_text(text: str) -> str:
+    return xml_text(text).replace("\\", "\\\\").replace("&", "&amp;")
 
 
 def map_to_dot(benefit_map) -> graphviz.Digraph:
@@ -68,14 +94,64 @@ def map_to_dot(benefit_map) -> graphviz.Digraph:
     return graph
 
 
+class MapNotDrawn(Exception):
+    """Graphviz could not draw the map; the message says so in the user's language."""
+
+
+@dataclass(frozen=True)
+class MapDrawing:
+    svg: str = ""  # "" for an empty map or when it could not be drawn
+    problem: str = ""  # why it could not be drawn, for the page and the PDF
+
+
+def _run_dot(source: str) -> str:
+    try:
+        done = subprocess.run(
+            DOT_COMMAND, input=source.encode(), capture_output=True, timeout=DOT_TIMEOUT, check=True
+        )
+    except OSError as exc:  # not installed, or not executable
+        logger.error("Graphviz `dot` cannot run (%s); benefit maps are not drawn.", exc)
+        raise MapNotDrawn(
+            _("The benefit map cannot be drawn: Graphviz is not installed on the server.")
+        ) from exc
+    except subprocess.TimeoutExpired as exc:
+        logger.warning("Graphviz `dot` took more than %s s; the map is not drawn.", DOT_TIMEOUT)
+        raise MapNotDrawn(_("The benefit map is too large to draw in time.")) from exc
+    except subprocess.CalledProcessError as exc:
+        logger.error("Graphviz `dot` failed: %s", exc.stderr[:500].decode(errors="replace"))
+        raise MapNotDrawn(_("The benefit map could not be drawn.")) from exc
+    return done.stdout.decode("utf-8")
+
+
+def _drawn_svg(benefit_map) -> str:
+    """The SVG of the map from `dot`, once per distinct dot source (a failure is not kept)."""
+    source = map_to_dot(benefit_map).source
+    key = SVG_CACHE_PREFIX + hashlib.sha256(source.encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = _run_dot(source)
+        svg = re.sub(r"<!--.*?-->", "", svg[svg.find("<svg") :], flags=re.S)
+        cache.set(key, svg, SVG_CACHE_SECONDS)
+    return svg
+
+
 def map_svg(benefit_map, *, title: str) -> str:
-    """The map as inline SVG with role="img" and an accessible name; "" for an empty map."""
+    """The map as inline SVG with role="img" and an accessible name; "" for an empty map.
+
+    Raises MapNotDrawn when Graphviz is missing, fails or runs out of time.
+    """
     if not benefit_map.nodes:
         return ""
-    svg = map_to_dot(benefit_map).pipe(format="svg", encoding="utf-8")
-    svg = svg[svg.find("<svg") :]
-    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    svg = _drawn_svg(benefit_map)
     return svg.replace("<svg", f'<svg role="img" aria-label="{escape(title)}" focusable="false"', 1)
+
+
+def draw_map(benefit_map, *, title: str) -> MapDrawing:
+    """The map's SVG, or the message to show in its place when it cannot be drawn."""
+    try:
+        return MapDrawing(svg=map_svg(benefit_map, title=title))
+    except MapNotDrawn as problem:
+        return MapDrawing(problem=str(problem))
 
 
 def benefit_map_for_page(*, organisation, case) -> dict:
@@ -92,7 +168,5 @@ def map_context(*, organisation, case) -> dict:
     from .services.map import benefit_map_for
 
     benefit_map = benefit_map_for(organisation=organisation, case=case)
-    return {
-        "benefit_map": benefit_map,
-        "svg": map_svg(benefit_map, title=gettext("Benefit map for %s") % case.title),
-    }
+    drawing = draw_map(benefit_map, title=gettext("Benefit map for %s") % case.title)
+    return {"benefit_map": benefit_map, "svg": drawing.svg, "map_problem": drawing.problem}

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from slik.cases.models import Case, Phase
+from slik.core.dates import add_days
 
 from .models import Benefit, BenefitSettings, Indicator
 from .selectors import indicators_with_latest
@@ -54,14 +55,14 @@ def next_measurement_due(indicator: Indicator) -> datetime.date | None:
     if last is None:
         return None
     if indicator.frequency == Indicator.Frequency.DATES:
-        dates = sorted(datetime.date.fromisoformat(d) for d in indicator.measurement_dates or [])
-        return next((d for d in dates if d > last), None)
-    return last + datetime.timedelta(days=FREQUENCY_DAYS.get(indicator.frequency, 31))
+        return next((d for d in indicator.planned_dates() if d > last), None)
+    # Saturating: a baseline near year 9999 (an old row) must not break the page.
+    return add_days(last, FREQUENCY_DAYS.get(indicator.frequency, 31))
 
 
 def is_measurement_overdue(indicator: Indicator, overdue_days: int, today: datetime.date) -> bool:
     due = next_measurement_due(indicator)
-    return due is not None and today > due + datetime.timedelta(days=overdue_days)
+    return due is not None and today > add_days(due, overdue_days)
 
 
 def _indicator_pitfalls(benefit, indicators, overdue_days, today):

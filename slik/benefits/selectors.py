@@ -6,9 +6,17 @@ from __future__ import annotations
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 
 from slik.accounts.models import User
+from slik.cases.selectors import visible_cases
 
 from . import statistics
 from .models import Benefit, BenefitCategory, Indicator, Measurement
+
+
+def visible_benefits(*, actor, organisation):
+    """The benefits `actor` may see: those of the cases they may see (the one rule for
+    benefits, as `benefits.view_benefit` says it for one benefit)."""
+    cases = visible_cases(actor=actor, organisation=organisation)
+    return Benefit.objects.filter(organisation=organisation, case__in=cases.values("pk"))
 
 
 def indicators_with_latest(indicators):

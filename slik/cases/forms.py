@@ -6,6 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from slik.challenges.models import Challenge, Stakeholder
+from slik.core.concurrency import (
+    LoadedIntegerField,
+    StaleState,
+    VersionedFormMixin,
+    reload_hidden,
+)
 from slik.core.forms import DateInput, DsForm, DsModelForm
 
 from .models import (
@@ -19,8 +25,8 @@ from .models import (
     Responsibility,
     SharingLevel,
 )
-from .selectors import member_users, organisation_challenges
-from .services import case_gate_check
+from .selectors import member_users, organisation_challenges, steps_by_phase
+from .services import case_gate_check, case_gate_stale
 
 
 class SharingSelect(forms.Select):
@@ -33,7 +39,7 @@ class SharingSelect(forms.Select):
         return option
 
 
-class CaseForm(DsModelForm):
+class CaseForm(VersionedFormMixin, DsModelForm):
     # Declared here: a scoped queryset cannot be evaluated when the class is defined.
     challenges = forms.ModelMultipleChoiceField(
         label=_("Floker"),
@@ -124,11 +130,16 @@ class GateForm(DsForm):
     override_reason = forms.CharField(
         label=_("Reason for going on without insight"), required=False, widget=forms.Textarea
     )
+    # The state the form was made for: a decision is refused once the case has left it.
+    expected_phase = LoadedIntegerField()
+    expected_status = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
         self.gate_check = None
+        self.stale = False
+        self.initial.update(expected_phase=case.phase, expected_status=case.status)
         if case.phase > Phase.FORANKRING:
             self.fields["to_phase"].choices = [("", "—")] + [
                 (value, label) for value, label in Phase.choices if value < case.phase
@@ -150,10 +161,22 @@ class GateForm(DsForm):
             raise ValidationError(_("The decision date cannot be in the future."))
         return value
 
+    def _refuse_if_stale(self, data) -> bool:
+        stale = case_gate_stale(
+            case=self.case,
+            expected_phase=data.get("expected_phase"),
+            expected_status=data.get("expected_status") or None,
+        )
+        if stale:
+            self.add_error(None, StaleState(stale))
+            self.stale = True
+            reload_hidden(self, expected_phase=self.case.phase, expected_status=self.case.status)
+        return bool(stale)
+
     def clean(self):
         data = super().clean()
         decision = data.get("decision")
-        if not decision:
+        if self._refuse_if_stale(data) or not decision:
             return data
         if decision == GateDecision.Decision.BACK:
             if not data.get("to_phase"):
@@ -175,21 +198,21 @@ class GateForm(DsForm):
         return data
 
 
-class InsightForm(DsModelForm):
+class InsightForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = Insight
         fields = ["kind", "title", "description", "recorded_on"]
         widgets = {"recorded_on": DateInput}
 
 
-class HypothesisForm(DsModelForm):
+class HypothesisForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = Hypothesis
         fields = ["statement", "test_method", "result", "learning"]
         widgets = {"result": forms.RadioSelect}
 
 
-class CaseDecisionForm(DsModelForm):
+class CaseDecisionForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = CaseDecision
         fields = ["title", "description", "decided_by", "decided_on"]
@@ -202,7 +225,7 @@ class CaseDecisionForm(DsModelForm):
         return value
 
 
-class N3CheckForm(DsModelForm):
+class N3CheckForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = N3Check
         fields = [*N3Check.FUNDAMENTS, "comment"]
@@ -214,7 +237,7 @@ class N3CheckForm(DsModelForm):
             self.fields[name].choices = N3Check.Rating.choices
 
 
-class ResponsibilityForm(DsModelForm):
+class ResponsibilityForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = Responsibility
         fields = ["user", "name", "area", "raci"]
@@ -231,7 +254,7 @@ class ResponsibilityForm(DsModelForm):
         return data
 
 
-class StakeholderForm(DsModelForm):
+class StakeholderForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = Stakeholder
         fields = [
@@ -250,7 +273,9 @@ class StakeholderForm(DsModelForm):
         self.fields["strategy"].required = False
 
 
-class RoadmapForm(DsForm):
+class RoadmapForm(VersionedFormMixin, DsForm):
+    """The steps of every phase; `version=` is the roadmap version the edit starts from."""
+
     note = forms.CharField(label=_("What changed"), max_length=300, required=False)
 
     def __init__(self, *args, steps_by_phase=None, **kwargs):
@@ -265,7 +290,7 @@ class RoadmapForm(DsForm):
                 help_text=_("One step per line, in order. Add, change, remove or move lines."),
                 initial="\n".join(step.text for step in steps_by_phase.get(value, [])),
             )
-        self.fields = {**fields, "note": self.fields["note"]}
+        self.fields = {**fields, **self.fields}  # the phases first, then note (and version)
 
     def clean(self):
         data = super().clean()
@@ -275,6 +300,14 @@ class RoadmapForm(DsForm):
                     self.add_error(f"phase_{value}", _("A step can be at most 300 characters."))
                     break
         return data
+
+    def saved_values(self, obj) -> dict:
+        steps = steps_by_phase(obj)
+        values = {
+            f"phase_{value}": "\n".join(step.text for step in steps.get(value, []))
+            for value, _label in Phase.choices
+        }
+        return {**values, "note": obj.note}
 
     def steps(self) -> dict[int, list[str]]:
         return {

@@ -4,18 +4,24 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from slik.challenges.models import Challenge, Stakeholder
+from slik.challenges.selectors import visible_challenges
 from slik.organisations.models import Membership
 
 from .models import Case, PhasePeriod, PhaseStep, Responsibility, RoadmapTemplate
 from .services.cases import phase_days
 
 
+def published_cases(*, organisation):
+    """The cases published to politicians: what a politician, or a report for them, shows."""
+    return Case.objects.filter(organisation=organisation, is_published=True)
+
+
 def visible_cases(*, actor, organisation):
-    """Cases the actor may see: politicians only published ones."""
-    cases = Case.objects.filter(organisation=organisation)
+    """Cases the actor may see: staff every one, politicians only published ones. The one rule
+    for cases: lists, filters, counts and links elsewhere all start from it."""
     if not actor.has_perm("cases.view_case", Case(organisation=organisation)):
-        cases = cases.filter(is_published=True)
-    return cases
+        return published_cases(organisation=organisation)
+    return Case.objects.filter(organisation=organisation)
 
 
 def case_list(*, actor, organisation, filters: dict):
@@ -53,7 +59,8 @@ def case_detail(*, actor, organisation, case_id: int) -> Case:
         "owner", "leader", "template"
     )
     queryset = queryset.prefetch_related(
-        "challenges",
+        # Only the floker the actor may see: a published case can answer an unpublished floke.
+        Prefetch("challenges", queryset=visible_challenges(actor=actor, organisation=organisation)),
         "phase_periods",
         "step_checks",
         Prefetch("template__steps", queryset=PhaseStep.objects.order_by("phase", "order", "id")),
@@ -108,6 +115,14 @@ def member_users(organisation, *, staff_only: bool = True):
 
 def organisation_challenges(organisation):
     return Challenge.objects.filter(organisation=organisation).order_by("title")
+
+
+def case_owners(*, actor, organisation):
+    """The people who own a case the actor may see: a filter names no one else."""
+    from slik.accounts.models import User
+
+    owners = visible_cases(actor=actor, organisation=organisation).values("owner_id")
+    return User.objects.filter(pk__in=owners).order_by("full_name", "email")
 
 
 def roadmap_versions(organisation):

@@ -1,11 +1,19 @@
+import json
+
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from slik.core.concurrency import (
+    LoadedIntegerField,
+    StaleState,
+    VersionedFormMixin,
+    reload_hidden,
+)
 from slik.core.forms import DsForm, DsModelForm
 
 from .models import Challenge, Criterion, ExternalActor, KeyFigure, Stakeholder
-from .selectors import organisation_members, sector_choices
+from .selectors import challenge_owners, organisation_members, sector_choices
+from .services import challenge_status_stale
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -13,7 +21,7 @@ class MemberChoiceField(forms.ModelChoiceField):
         return obj.full_name or obj.email
 
 
-class ChallengeForm(DsModelForm):
+class ChallengeForm(VersionedFormMixin, DsModelForm):
     # Querysets are set per organisation in __init__ (scoped managers refuse unscoped queries).
     sectors = forms.ModelMultipleChoiceField(
         label=_("Sectors"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
@@ -65,12 +73,11 @@ class ChallengeFilterForm(DsForm):
         ],
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, actor, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].queryset = sector_choices(organisation=organisation)
-        self.fields["owner"].queryset = get_user_model().objects.filter(
-            memberships__organisation=organisation
-        )
+        # Only owners of floker the actor may see: a politician learns no other names.
+        self.fields["owner"].queryset = challenge_owners(actor=actor, organisation=organisation)
 
 
 class StatusForm(DsForm):
@@ -78,14 +85,33 @@ class StatusForm(DsForm):
     reason = forms.CharField(
         label=_("Reason (optional)"), required=False, max_length=500, widget=forms.Textarea
     )
+    # The status the floke had when the form was opened; a change made meanwhile is not undone.
+    expected_status = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    stale = False
 
-    def __init__(self, *args, allowed=(), **kwargs):
+    def __init__(self, *args, allowed=(), challenge=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.challenge = challenge
         labels = dict(Challenge.Status.choices)
         self.fields["status"].choices = [(value, labels[value]) for value in allowed]
 
+    def clean(self):
+        data = super().clean()
+        if self.challenge is None:
+            return data
+        stale = challenge_status_stale(
+            challenge=self.challenge, expected_status=data.get("expected_status")
+        )
+        if stale:
+            # The choice was made among the statuses of then; only the refusal matters now.
+            self._errors.pop("status", None)
+            self.add_error(None, StaleState(stale))
+            self.stale = True
+            reload_hidden(self, expected_status=self.challenge.status)
+        return data
 
-class KeyFigureForm(DsModelForm):
+
+class KeyFigureForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = KeyFigure
         fields = ["label", "value", "unit", "year", "source", "comment"]
@@ -95,7 +121,7 @@ class ReadyFigureForm(DsForm):
     code = forms.CharField(max_length=40, widget=forms.HiddenInput)
 
 
-class CriterionForm(DsModelForm):
+class CriterionForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = Criterion
         fields = ["name", "description", "weight"]
@@ -131,24 +157,53 @@ class ScoreForm(DsForm):
 
 
 class WeightsForm(DsForm):
-    """The weights on the matrix page; one number field per active criterion."""
+    """The weights on the matrix page; one number field per active criterion.
 
-    def __init__(self, *args, criteria, **kwargs):
+    Only the weights changed on this page are saved, so two people weighing at once do not
+    undo each other: with a script each field saves itself alone (`only`, one request after
+    the other), without one the form sends the weights it was opened with (`was_…`).
+    """
+
+    def __init__(self, *args, criteria, save_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         for criterion in criteria:
             field = forms.IntegerField(
                 label=criterion.name, min_value=0, max_value=10, initial=criterion.weight
             )
             field.widget.attrs.update({"class": "ds-input", "inputmode": "numeric"})
+            if save_url:
+                field.widget.attrs.update(_save_alone(save_url, criterion.pk))
             self.fields[f"weight_{criterion.pk}"] = field
+            self.fields[f"was_{criterion.pk}"] = LoadedIntegerField(initial=criterion.weight)
 
     def weights(self) -> dict[int, int]:
-        return {
-            int(name.removeprefix("weight_")): value for name, value in self.cleaned_data.items()
-        }
+        only = self.data.get("only")
+        changed = {}
+        for name, value in self.cleaned_data.items():
+            if not name.startswith("weight_"):
+                continue
+            pk = int(name.removeprefix("weight_"))
+            loaded = self.cleaned_data.get(f"was_{pk}")
+            if only is not None and only != str(pk):
+                continue
+            if only is None and loaded is not None and loaded == value:
+                continue
+            changed[pk] = value
+        return changed
 
 
-class StakeholderForm(DsModelForm):
+def _save_alone(url: str, pk: int) -> dict:
+    return {
+        "hx-post": url,
+        "hx-trigger": "change",
+        "hx-vals": json.dumps({"only": str(pk)}),
+        "hx-sync": "#weights-form:queue all",
+        "hx-target": "#matrix-ranking",
+        "hx-swap": "outerHTML",
+    }
+
+
+class StakeholderForm(VersionedFormMixin, DsModelForm):
     strategy = forms.ChoiceField(
         label=_("Strategy"),
         required=False,

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from slik.core.concurrency import Versioned
+
 
 class ExternalActor(models.TextChoices):
     USERS = "users", _("Users and citizens")
@@ -15,7 +17,7 @@ class ExternalActor(models.TextChoices):
     PUBLIC = "public", _("Other public bodies")
 
 
-class Challenge(models.Model):
+class Challenge(Versioned):
     class Status(models.TextChoices):
         CANDIDATE = "candidate", _("Candidate")
         PRIORITISED = "prioritised", _("Prioritised")
@@ -66,7 +68,7 @@ class Challenge(models.Model):
         return [str(labels.get(value, value)) for value in self.external_actors]
 
 
-class KeyFigure(models.Model):
+class KeyFigure(Versioned):
     """A thought-provoking figure (tankevekkende tall) behind a floke or the whole municipality."""
 
     organisation = models.ForeignKey(
@@ -125,7 +127,7 @@ class PopulationCount(models.Model):
         return f"{self.municipality_number} {self.year} {self.age_group}: {self.persons}"
 
 
-class Criterion(models.Model):
+class Criterion(Versioned):
     """A criterion of the decision matrix with its weight (defaults from the method)."""
 
     organisation = models.ForeignKey(
@@ -158,8 +160,10 @@ class CriterionScore(models.Model):
     )
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="scores")
+    # A deleted account must not take the leader group's scoring with it: accounts are
+    # anonymised (accounts.services.user_anonymise), never deleted while they have scores.
     rater = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="criterion_scores"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="criterion_scores"
     )
     score = models.PositiveSmallIntegerField(
         _("score"), validators=[MinValueValidator(1), MaxValueValidator(5)]
@@ -180,7 +184,7 @@ class CriterionScore(models.Model):
         return f"{self.challenge} / {self.criterion}: {self.score}"
 
 
-class Stakeholder(models.Model):
+class Stakeholder(Versioned):
     """A row of a stakeholder analysis (interessentanalyse) for a floke or a case."""
 
     class Attitude(models.TextChoices):

@@ -14,12 +14,17 @@ from .models import Challenge, KeyFigure, Stakeholder
 SORTS = ("updated", "title", "status")
 
 
-def challenge_queryset(*, organisation, actor):
-    """The floker `actor` may see: politicians only published ones."""
-    qs = Challenge.objects.filter(organisation=organisation)
+def published_challenges(*, organisation):
+    """The floker published to politicians: what a politician, or a report for them, shows."""
+    return Challenge.objects.filter(organisation=organisation, is_published=True)
+
+
+def visible_challenges(*, actor, organisation):
+    """The floker `actor` may see: staff every one, politicians only published ones. The one
+    rule for floker: lists, filters, counts and links elsewhere all start from it."""
     if not _is_staff(actor, organisation):
-        qs = qs.filter(is_published=True)
-    return qs
+        return published_challenges(organisation=organisation)
+    return Challenge.objects.filter(organisation=organisation)
 
 
 def _is_staff(actor, organisation) -> bool:
@@ -29,7 +34,7 @@ def _is_staff(actor, organisation) -> bool:
 def challenge_list(
     *, organisation, actor, search="", status="", sector=None, owner=None, sort="updated"
 ):
-    qs = challenge_queryset(organisation=organisation, actor=actor)
+    qs = visible_challenges(actor=actor, organisation=organisation)
     if search:
         qs = qs.filter(title__icontains=search.strip())
     if status in Challenge.Status.values:
@@ -44,6 +49,12 @@ def challenge_list(
     if sort == "status":
         return qs.order_by("status", "-updated_at", "-id")
     return qs.order_by("-updated_at", "-id")
+
+
+def challenge_owners(*, actor, organisation):
+    """The people who own a floke the actor may see: a filter names no one else."""
+    owners = visible_challenges(actor=actor, organisation=organisation).values("owner_id")
+    return get_user_model().objects.filter(pk__in=owners).order_by("full_name", "email")
 
 
 def organisation_members(*, organisation):
@@ -68,7 +79,7 @@ def challenge_key_figures(*, challenge):
 
 def organisation_key_figures(*, organisation, actor):
     """Figures of the whole municipality and of the floker the actor may see."""
-    visible = challenge_queryset(organisation=organisation, actor=actor).values("pk")
+    visible = visible_challenges(actor=actor, organisation=organisation).values("pk")
     return (
         KeyFigure.objects.filter(organisation=organisation)
         .filter(Q(challenge__isnull=True) | Q(challenge__in=visible))

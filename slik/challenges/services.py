@@ -7,6 +7,14 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import (
+    StaleState,
+    bump_version,
+    lock,
+    lock_version,
+    save_versioned,
+    subject_of,
+)
 
 from .defaults import DEFAULT_CRITERIA
 from .models import Challenge, Criterion, CriterionScore, KeyFigure, Stakeholder
@@ -89,14 +97,24 @@ def challenge_create(
 
 @transaction.atomic
 def challenge_update(
-    *, actor, challenge: Challenge, title, description, sectors, external_actors, owner
+    *,
+    actor,
+    challenge: Challenge,
+    title,
+    description,
+    sectors,
+    external_actors,
+    owner,
+    version: int | None = None,
 ) -> Challenge:
+    """`version` is the one the edit form was loaded from (slik.core.concurrency)."""
+    lock_version(challenge, version)
     before = _challenge_snapshot(challenge)
     challenge.title = title
     challenge.description = description
     challenge.external_actors = list(external_actors)
     challenge.owner = owner
-    challenge.save()
+    save_versioned(challenge, ("title", "description", "external_actors", "owner"))
     challenge.sectors.set(sectors)
     audit_log(
         actor=actor,
@@ -108,8 +126,27 @@ def challenge_update(
     return challenge
 
 
+def challenge_status_stale(*, challenge: Challenge, expected_status) -> str:
+    """Why a status change chosen when the floke had `expected_status` no longer fits, or ""."""
+    if not expected_status or challenge.status == expected_status:
+        return ""
+    return _("The floke's status has changed to %(status)s since you opened the form.") % {
+        "status": challenge.get_status_display()
+    }
+
+
 @transaction.atomic
-def challenge_set_status(*, actor, challenge: Challenge, status: str, reason: str = ""):
+def challenge_set_status(
+    *, actor, challenge: Challenge, status: str, reason: str = "", expected_status=None
+):
+    """Move the floke to `status`. `expected_status` is the status the form was opened for:
+    asking again for the status it already has (a second click) changes nothing; a floke
+    someone moved elsewhere meanwhile is refused."""
+    lock(challenge)
+    if challenge.status == status:
+        return challenge
+    if stale := challenge_status_stale(challenge=challenge, expected_status=expected_status):
+        raise StaleState(stale)
     if status not in challenge_allowed_statuses(actor=actor, challenge=challenge):
         if status in TRANSITIONS.get(challenge.status, ()):
             raise PermissionDenied
@@ -130,7 +167,7 @@ def challenge_set_status(*, actor, challenge: Challenge, status: str, reason: st
 
 @transaction.atomic
 def challenge_set_published(*, actor, challenge: Challenge, is_published: bool) -> Challenge:
-    if challenge.is_published == is_published:
+    if lock(challenge).is_published == is_published:
         return challenge
     challenge.is_published = is_published
     challenge.save(update_fields=["is_published", "updated_at"])
@@ -186,11 +223,16 @@ def criterion_create(*, actor, organisation, name: str, description: str = "", w
 
 
 @transaction.atomic
-def criterion_update(*, actor, criterion: Criterion, **fields) -> Criterion:
+def criterion_update(
+    *, actor, criterion: Criterion, version: int | None = None, **fields
+) -> Criterion:
+    lock_version(criterion, version)
+    if all(getattr(criterion, name) == value for name, value in fields.items()):
+        return criterion  # a second click on "take out of use", say
     before = snapshot(criterion, CRITERION_FIELDS)
     _assign(criterion, fields, CRITERION_FIELDS)
     criterion.full_clean(exclude=["organisation"])
-    criterion.save()
+    save_versioned(criterion, fields)
     audit_log(
         actor=actor,
         action="criterion.changed",
@@ -198,7 +240,7 @@ def criterion_update(*, actor, criterion: Criterion, **fields) -> Criterion:
         organisation=criterion.organisation,
         before=before,
         after=snapshot(criterion, CRITERION_FIELDS),
-        data={"criterion": criterion.name},
+        data={"criterion": criterion.name, **subject_of(criterion)},
     )
     return criterion
 
@@ -218,6 +260,8 @@ def criteria_set_weights(*, actor, organisation, weights: dict[int, int]) -> Non
             changed.append(criterion)
     if changed:
         Criterion.objects.bulk_update(changed, ["weight"])
+        # An edit form of a criterion opened before this must not write the old weight back.
+        bump_version(Criterion.objects.filter(pk__in=[c.pk for c in changed]))
         audit_log(
             actor=actor,
             action="criterion.weights.changed",
@@ -286,11 +330,14 @@ def key_figure_create(*, actor, organisation, challenge=None, computed_code="", 
 
 
 @transaction.atomic
-def key_figure_update(*, actor, figure: KeyFigure, **fields) -> KeyFigure:
+def key_figure_update(
+    *, actor, figure: KeyFigure, version: int | None = None, **fields
+) -> KeyFigure:
+    lock_version(figure, version)
     before = snapshot(figure, FIGURE_FIELDS)
     _assign(figure, fields, FIGURE_FIELDS)
     figure.full_clean(exclude=["organisation", "challenge"])
-    figure.save()
+    save_versioned(figure, fields)
     audit_log(
         actor=actor,
         action="key_figure.changed",
@@ -298,6 +345,7 @@ def key_figure_update(*, actor, figure: KeyFigure, **fields) -> KeyFigure:
         organisation=figure.organisation,
         before=before,
         after=snapshot(figure, FIGURE_FIELDS),
+        data=subject_of(figure),
     )
     return figure
 
@@ -348,12 +396,15 @@ def stakeholder_create(*, actor, organisation, challenge=None, case=None, **fiel
 
 
 @transaction.atomic
-def stakeholder_update(*, actor, stakeholder: Stakeholder, **fields) -> Stakeholder:
+def stakeholder_update(
+    *, actor, stakeholder: Stakeholder, version: int | None = None, **fields
+) -> Stakeholder:
+    lock_version(stakeholder, version)
     before = snapshot(stakeholder, STAKEHOLDER_FIELDS)
     _assign(stakeholder, fields, STAKEHOLDER_FIELDS)
     stakeholder.fill_default_strategy()
     stakeholder.full_clean(exclude=["organisation", "challenge", "case"])
-    stakeholder.save()
+    save_versioned(stakeholder, STAKEHOLDER_FIELDS)
     audit_log(
         actor=actor,
         action="stakeholder.changed",
@@ -361,6 +412,7 @@ def stakeholder_update(*, actor, stakeholder: Stakeholder, **fields) -> Stakehol
         organisation=stakeholder.organisation,
         before=before,
         after=snapshot(stakeholder, STAKEHOLDER_FIELDS),
+        data=subject_of(stakeholder),
     )
     return stakeholder
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 
+from .exports import xml_text
+
 # The browser bundles Vega-Lite 6 from npm; vl-convert renders the same major version.
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 PAPER_WIDTH = 480
@@ -32,13 +34,33 @@ def paper_spec(spec: dict, width: int = PAPER_WIDTH) -> dict:
     return spec
 
 
+def _xml_safe(value):
+    """Every string of the spec without characters XML cannot hold: vl-convert parses its own
+    SVG, and one control character in a label made it abort the whole process (no exception
+    to catch – a report worker died with it)."""
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, dict):
+        return {key: _xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_xml_safe(item) for item in value]
+    return value
+
+
+# A spec is built from our own data and never names a URL; should one ever reach a chart (a
+# data source, an image mark), vl-convert must not load it.
+NO_URLS: list[str] = []
+
+
 def chart_svg(spec: dict) -> str:
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(paper_spec(spec))
+    return vl_convert.vegalite_to_svg(_xml_safe(paper_spec(spec)), allowed_base_urls=NO_URLS)
 
 
 def chart_png(spec: dict, *, scale: float = 2) -> bytes:
     import vl_convert
 
-    return vl_convert.vegalite_to_png(paper_spec(spec), scale=scale)
+    return vl_convert.vegalite_to_png(
+        _xml_safe(paper_spec(spec)), scale=scale, allowed_base_urls=NO_URLS
+    )

@@ -3,6 +3,8 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from . import dates
+
 
 class SlikFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
@@ -10,17 +12,32 @@ class SlikFormRenderer(TemplatesSetting):
 
 
 class DsFormMixin:
-    """Adds Designsystemet classes to widgets; rendering comes from `forms/field.html`."""
+    """Adds Designsystemet classes to widgets; rendering comes from `forms/field.html`.
+
+    Every date field is held to the accepted range (`slik.core.dates`), so no form lets in a
+    date that later breaks date arithmetic on the pages and in the reminder jobs.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                _limit_date_field(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 continue
             widget.attrs.setdefault("class", "ds-input")
             if isinstance(widget, forms.Textarea):
                 widget.attrs.setdefault("rows", 4)
+
+
+def _limit_date_field(field: forms.DateField) -> None:
+    # Each form instance holds a deep copy of its fields, so this never touches the class.
+    if dates.validate_date not in field.validators:
+        field.validators.append(dates.validate_date)
+    if getattr(field.widget, "input_type", "") == "date":
+        field.widget.attrs.setdefault("min", dates.EARLIEST.isoformat())
+        field.widget.attrs.setdefault("max", dates.LATEST.isoformat())
 
 
 class DsForm(DsFormMixin, forms.Form):

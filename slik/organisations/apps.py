@@ -15,6 +15,11 @@ class OrganisationsConfig(AppConfig):
                 "membership.added": _("Member added"),
                 "membership.changed": _("Membership changed"),
                 "membership.removed": _("Member removed"),
+                "membership.invited": _("Invitation sent"),
+                "membership.invitation.resent": _("Invitation sent again"),
+                "membership.invitation.withdrawn": _("Invitation withdrawn"),
+                "membership.invitation.accepted": _("Invitation accepted"),
+                "membership.invitation.declined": _("Invitation declined"),
                 "sector.added": _("Sector added"),
                 "sector.changed": _("Sector changed"),
                 "user.profile.updated": _("Profile updated"),
@@ -22,5 +27,7 @@ class OrganisationsConfig(AppConfig):
                 "organisation.register.updated": _("Organisation updated from the register"),
                 "partnership.created": _("Partnership created"),
                 "partnership.members.changed": _("Partnership members changed"),
+                "organisation.exported": _("All data of the organisation exported"),
+                "organisation.erased": _("Organisation erased with all its data"),
             }
         )

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from slik.accounts.forms import SetPasswordForm
+from slik.core.concurrency import VersionedFormMixin
 from slik.core.forms import DsForm
 
 from .models import Membership
@@ -25,7 +27,7 @@ class MemberFilterForm(DsForm):
         super().__init__(*args, **kwargs)
 
 
-class MemberChangeForm(DsForm):
+class MemberChangeForm(VersionedFormMixin, DsForm):
     role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES)
     is_chief_executive = forms.BooleanField(
         label=_("Chief executive (kommunedirektør)"),
@@ -38,25 +40,36 @@ class MemberChangeForm(DsForm):
 
 
 class MemberAddForm(MemberChangeForm):
+    """Invite a person by e-mail: the same pending invitation whether the address has an
+    account or not, so nothing about the account is asked for or shown."""
+
     email = forms.EmailField(
         label=_("E-mail"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
-        help_text=_("A new person gets an e-mail with a link to choose a password."),
-    )
-    full_name = forms.CharField(
-        label=_("Full name"),
-        required=False,
-        max_length=200,
-        help_text=_("Needed when the person has no account yet."),
+        help_text=_("The person gets an e-mail with a link to accept or decline."),
     )
 
-    field_order = ["email", "full_name", "role", "is_chief_executive", "title"]
+    field_order = ["email", "role", "is_chief_executive", "title"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.order_fields(self.field_order)
 
 
-class SectorForm(DsForm):
+class InvitationAccountForm(SetPasswordForm):
+    """Name and password of a person who answers an invitation without having an account."""
+
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+
+    field_order = ["full_name", "new_password1", "new_password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(self.field_order)
+
+
+class SectorForm(VersionedFormMixin, DsForm):
     name = forms.CharField(label=_("Sector name"), max_length=100)

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from slik.core.concurrency import Versioned
+
 
 class Organisation(models.Model):
     """A tenant: a municipality, county, inter-municipal partnership or programme operator."""
@@ -62,7 +64,7 @@ class Organisation(models.Model):
         return self.name
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A person's role in one organisation. The rules in `rules.py` read only this."""
 
     class Role(models.TextChoices):
@@ -95,7 +97,7 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} ({self.organisation})"
 
 
-class Sector(models.Model):
+class Sector(Versioned):
     """A sector a floke touches (oppvekst, helse og omsorg …); each organisation keeps its list."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="sectors")
@@ -115,3 +117,52 @@ class Sector(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Invitation(models.Model):
+    """An invitation to join an organisation, sent to an e-mail address; only the person's
+    acceptance makes a membership. Nothing about any account behind the address is stored or
+    shown: the coordinator sees the address they typed, the same whether it has an account.
+
+    The link's token is random and stored hashed; it is used once and expires.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail"), max_length=254)
+    role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
+    is_chief_executive = models.BooleanField(_("chief executive"), default=False)
+    title = models.CharField(_("job title"), max_length=150, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            # One open invitation per address and organisation; answered ones stay as history.
+            models.UniqueConstraint(
+                fields=["organisation", "email"],
+                condition=models.Q(
+                    accepted_at__isnull=True, declined_at__isnull=True, withdrawn_at__isnull=True
+                ),
+                name="invitation_unique_open",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} ({self.organisation})"
+
+    @property
+    def is_open(self) -> bool:
+        """Not yet answered or withdrawn (it may still have expired)."""
+        return self.accepted_at is None and self.declined_at is None and self.withdrawn_at is None

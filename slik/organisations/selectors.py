@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from slik.core.models import AuditEvent
 from slik.core.sorting import order_by_name
 
-from .models import Membership, Organisation, Sector
+from .models import Invitation, Membership, Organisation, Sector
 
 RECENT_EVENTS = 10
 
@@ -72,6 +72,21 @@ def member_list(*, organisation: Organisation, actor, query: str = "", role: str
     if role:
         members = members.filter(role=role)
     return order_by_name(members, "user__full_name")
+
+
+def open_invitations(*, organisation: Organisation):
+    """Invitations still waiting for an answer, newest first (expired ones included: they can
+    be sent again). Only what the coordinator typed is shown, never an account behind it."""
+    return (
+        Invitation.objects.filter(
+            organisation=organisation,
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+            withdrawn_at__isnull=True,
+        )
+        .select_related("invited_by")
+        .order_by("-sent_at", "-id")
+    )
 
 
 def coordinator_ids(*, organisation: Organisation) -> set[int]:

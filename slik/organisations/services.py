@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import lock, lock_version, save_versioned, subject_of
 
 from .defaults import DEFAULT_SECTORS
 from .models import Membership, Organisation, Sector
@@ -114,6 +115,7 @@ MEMBERSHIP_FIELDS = ("role", "is_chief_executive", "title")
 def membership_add(
     *, actor, organisation: Organisation, user, role: str, is_chief_executive=False, title=""
 ) -> Membership:
+    _lock_organisation(organisation.pk)  # two adds of one person at once: one member, one message
     if Membership.objects.filter(organisation=organisation, user=user).exists():
         raise ValidationError(
             _("%(email)s is already a member of this organisation.") % {"email": user.email},
@@ -140,44 +142,6 @@ def membership_add(
     return membership
 
 
-@transaction.atomic
-def membership_invite(
-    *,
-    actor,
-    organisation: Organisation,
-    email: str,
-    full_name: str = "",
-    role: str,
-    is_chief_executive=False,
-    title="",
-) -> tuple[Membership, bool]:
-    """Add a person by e-mail, creating the account (without a usable password) if new.
-
-    Returns the membership and whether the person still has to choose a password, so the
-    caller can send the invitation once the transaction has succeeded.
-    """
-    from slik.accounts.models import User
-
-    email = User.objects.normalize_email(email).strip().lower()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        if not full_name.strip():
-            raise ValidationError(
-                {"full_name": _("Enter the full name of a person who has no account yet.")},
-                code="required",
-            )
-        user = User.objects.create_user(email=email, password=None, full_name=full_name.strip())
-    membership = membership_add(
-        actor=actor,
-        organisation=organisation,
-        user=user,
-        role=role,
-        is_chief_executive=is_chief_executive,
-        title=title,
-    )
-    return membership, not user.has_usable_password()
-
-
 def _coordinator_count(organisation_id) -> int:
     return Membership.objects.filter(
         organisation_id=organisation_id, role=Membership.Role.COORDINATOR
@@ -201,18 +165,33 @@ def _last_coordinator_error() -> ValidationError:
     )
 
 
+def _lock_organisation(organisation_id) -> None:
+    """Membership and sector changes of one organisation run one at a time (on its row): two
+    coordinators demoting each other at once cannot leave it without one, and two adds of one
+    person or one sector name give one row and one clear message, not an integrity error."""
+    list(Organisation.objects.select_for_update().filter(pk=organisation_id).values("pk"))
+
+
 @transaction.atomic
 def membership_update(
-    *, actor, membership: Membership, role: str, is_chief_executive: bool, title: str
+    *,
+    actor,
+    membership: Membership,
+    role: str,
+    is_chief_executive: bool,
+    title: str,
+    version: int | None = None,
 ) -> Membership:
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    """`version` is the one the edit form was loaded from (slik.core.concurrency)."""
+    _lock_organisation(membership.organisation_id)
+    lock_version(membership, version)
     if role != Membership.Role.COORDINATOR and not membership_can_lose_coordinator(membership):
-        raise _last_coordinator_error()
+        raise ValidationError({"role": _last_coordinator_error()})
     before = snapshot(membership, MEMBERSHIP_FIELDS)
     membership.role = role
     membership.is_chief_executive = is_chief_executive
     membership.title = title
-    membership.save(update_fields=list(MEMBERSHIP_FIELDS))
+    save_versioned(membership, MEMBERSHIP_FIELDS)
     forget_memberships(membership.user)
     audit_log(
         actor=actor,
@@ -221,7 +200,7 @@ def membership_update(
         organisation=membership.organisation,
         before=before,
         after=snapshot(membership, MEMBERSHIP_FIELDS),
-        data={"user": membership.user.email},
+        data={"user": membership.user.email, **subject_of(membership)},
     )
     return membership
 
@@ -232,7 +211,11 @@ def membership_remove(*, actor, membership: Membership) -> None:
         raise ValidationError(
             _("You cannot remove yourself. Ask another coordinator to do it."), code="self"
         )
-    if not membership_can_lose_coordinator(membership):
+    _lock_organisation(membership.organisation_id)
+    current = Membership.objects.filter(pk=membership.pk).first()
+    if current is None:  # removed a moment ago (a second click)
+        return
+    if not membership_can_lose_coordinator(current):
         raise _last_coordinator_error()
     organisation = membership.organisation
     audit_log(
@@ -264,6 +247,7 @@ def _check_sector_name(organisation: Organisation, name: str, exclude_pk=None) -
 
 @transaction.atomic
 def sector_add(*, actor, organisation: Organisation, name: str) -> Sector:
+    _lock_organisation(organisation.pk)
     name = _check_sector_name(organisation, name)
     order = Sector.objects.filter(organisation=organisation).count()
     sector = Sector.objects.create(organisation=organisation, name=name, order=order)
@@ -278,11 +262,16 @@ def sector_add(*, actor, organisation: Organisation, name: str) -> Sector:
 
 
 @transaction.atomic
-def sector_rename(*, actor, sector: Sector, name: str) -> Sector:
-    name = _check_sector_name(sector.organisation, name, exclude_pk=sector.pk)
+def sector_rename(*, actor, sector: Sector, name: str, version: int | None = None) -> Sector:
+    """`version` is the one the edit form was loaded from (slik.core.concurrency)."""
+    lock_version(sector, version)
+    try:
+        name = _check_sector_name(sector.organisation, name, exclude_pk=sector.pk)
+    except ValidationError as exc:
+        raise ValidationError({"name": exc.error_list}) from exc
     before = snapshot(sector, ("name",))
     sector.name = name
-    sector.save(update_fields=["name"])
+    save_versioned(sector, ["name"])
     audit_log(
         actor=actor,
         action="sector.changed",
@@ -290,12 +279,15 @@ def sector_rename(*, actor, sector: Sector, name: str) -> Sector:
         organisation=sector.organisation,
         before=before,
         after={"name": name},
+        data=subject_of(sector),
     )
     return sector
 
 
 @transaction.atomic
 def sector_set_active(*, actor, sector: Sector, is_active: bool) -> Sector:
+    if lock(sector).is_active == is_active:
+        return sector  # a second click asks for the state it already has
     before = snapshot(sector, ("is_active",))
     sector.is_active = is_active
     sector.save(update_fields=["is_active"])

@@ -4,17 +4,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from slik.core.audit import history_for
+from slik.core.concurrency import form_save, form_status, requested_flag
 from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 
 from . import selectors, services
 from .access import get_in_tenant, require
-from .forms import MemberAddForm, MemberChangeForm, MemberFilterForm, SectorForm
-from .invitations import send_invitation
+from .forms import MemberChangeForm, MemberFilterForm, SectorForm
 from .models import Membership, Sector
 
 MANAGE = "organisations.manage_organisation"
@@ -72,29 +73,10 @@ def members(request, org_slug):
             "page": page,
             "filtered": bool(query or role),
             "coordinator_ids": selectors.coordinator_ids(organisation=org),
+            "invitations": selectors.open_invitations(organisation=org),
+            "now": timezone.now(),
         },
     )
-
-
-def member_add(request, org_slug):
-    org = request.organisation
-    require(request.user, MANAGE, org)
-    form = MemberAddForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            membership, needs_password = services.membership_invite(
-                actor=request.user, organisation=org, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error("email" if getattr(exc, "code", None) == "duplicate" else None, exc)
-        else:
-            if needs_password:
-                send_invitation(
-                    request=request, user=membership.user, organisation=org, inviter=request.user
-                )
-            messages.success(request, _("%(name)s has been added.") % {"name": membership.user})
-            return redirect(_members_url(org))
-    return render(request, "organisations/member_add.html", {"form": form})
 
 
 def member_edit(request, org_slug, member_id):
@@ -102,18 +84,22 @@ def member_edit(request, org_slug, member_id):
     require(request.user, MANAGE, org)
     membership = get_in_tenant(Membership.objects.select_related("user"), org, pk=member_id)
     initial = {f: getattr(membership, f) for f in services.MEMBERSHIP_FIELDS}
-    form = MemberChangeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_update(
+    form = MemberChangeForm(request.POST or None, initial=initial, version=membership.version)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.membership_update(
                 actor=request.user, membership=membership, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error("role", exc)
-        else:
-            messages.success(request, _("The membership has been saved."))
-            return redirect(_members_url(org))
-    return render(request, "organisations/member_edit.html", {"form": form, "member": membership})
+            ),
+        )
+    )
+    if saved:
+        messages.success(request, _("The membership has been saved."))
+        return redirect(_members_url(org))
+    context = {"form": form, "member": membership}
+    return render(request, "organisations/member_edit.html", context, status=form_status(form))
 
 
 def member_remove(request, org_slug, member_id):
@@ -181,18 +167,25 @@ def sector_edit(request, org_slug, sector_id):
     org = request.organisation
     require(request.user, MANAGE, org)
     sector = get_in_tenant(Sector.objects.all(), org, pk=sector_id)
-    form = SectorForm(request.POST or None, initial={"name": sector.name})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sector_rename(
-                actor=request.user, sector=sector, name=form.cleaned_data["name"]
-            )
-        except ValidationError as exc:
-            form.add_error("name", exc)
-        else:
-            messages.success(request, _("The sector has been saved."))
-            return redirect(_settings_url(org))
-    return render(request, "organisations/sector_form.html", {"form": form, "sector": sector})
+    form = SectorForm(request.POST or None, initial={"name": sector.name}, version=sector.version)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.sector_rename(
+                actor=request.user,
+                sector=sector,
+                name=form.cleaned_data["name"],
+                version=form.cleaned_data["version"],
+            ),
+        )
+    )
+    if saved:
+        messages.success(request, _("The sector has been saved."))
+        return redirect(_settings_url(org))
+    context = {"form": form, "sector": sector}
+    return render(request, "organisations/sector_form.html", context, status=form_status(form))
 
 
 @require_POST
@@ -200,7 +193,11 @@ def sector_toggle(request, org_slug, sector_id):
     org = request.organisation
     require(request.user, MANAGE, org)
     sector = get_in_tenant(Sector.objects.all(), org, pk=sector_id)
-    services.sector_set_active(actor=request.user, sector=sector, is_active=not sector.is_active)
+    services.sector_set_active(
+        actor=request.user,
+        sector=sector,
+        is_active=requested_flag(request, "active", current=sector.is_active),
+    )
     if sector.is_active:
         messages.success(request, _("The sector “%(name)s” is in use again.") % {"name": sector})
     else:

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from slik.cases.models import Case, Phase
+from slik.core.concurrency import VersionedFormMixin
 from slik.core.forms import DateInput, DsForm, DsModelForm
 
 from .models import PortfolioSettings, StatusReport
@@ -59,7 +60,7 @@ class PortfolioSettingsForm(DsModelForm):
         fields = ["wip_limit", "stuck_after_days"]
 
 
-class StatusReportForm(DsModelForm):
+class StatusReportForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = StatusReport
         fields = [

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from slik.cases.models import Case
+from slik.core.concurrency import LoadedIntegerField, VersionedFormMixin
 from slik.core.forms import DateInput, DsForm, DsModelForm
 
 from .models import AgendaItem, BoardMeeting
@@ -18,7 +19,7 @@ class BoardFilterForm(DsForm):
     )
 
 
-class BoardMeetingForm(DsModelForm):
+class BoardMeetingForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = BoardMeeting
         fields = ["title", "held_on", "participants", "notes"]
@@ -56,3 +57,11 @@ class AgendaDecisionForm(DsForm):
         widget=forms.Textarea,
         help_text=_("Needed only when the case has no recorded insight (needs first)."),
     )
+    # The case's state the checks above were shown for; a decision on a case that has moved
+    # on since is refused.
+    expected_phase = LoadedIntegerField()
+    expected_status = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.update(expected_phase=case.phase, expected_status=case.status)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from slik.benefits.models import Benefit
 from slik.cases.models import Case
 from slik.challenges.models import Challenge
+from slik.core.concurrency import VersionedFormMixin
+from slik.core.dates import EARLIEST, LATEST, validate_year
 from slik.core.forms import DateInput, DsForm, DsModelForm
 
 from .models import Commission, PlanGoal
@@ -26,7 +28,7 @@ class GoalFilterForm(DsForm):
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
 
 
-class PlanGoalForm(DsModelForm):
+class PlanGoalForm(VersionedFormMixin, DsModelForm):
     cases = forms.ModelMultipleChoiceField(
         label=_("Innovation cases"),
         queryset=Case.objects.none(),
@@ -50,8 +52,9 @@ class PlanGoalForm(DsModelForm):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].min_value = 1900
-        self.fields["year"].widget.attrs.update({"min": 1900, "max": 2200})
+        # The same range as dates (slik.core.dates); the service checks it as well.
+        self.fields["year"].validators.append(validate_year)
+        self.fields["year"].widget.attrs.update({"min": EARLIEST.year, "max": LATEST.year})
         if not self.instance.pk and not self.initial.get("year"):
             self.initial["year"] = timezone.localdate().year
         self.fields["cases"].queryset = selectors.goal_case_choices(organisation=organisation)
@@ -72,7 +75,7 @@ class CommissionFilterForm(DsForm):
     body = forms.CharField(label=_("Decided by (body)"), required=False, max_length=100)
 
 
-class CommissionForm(DsModelForm):
+class CommissionForm(VersionedFormMixin, DsModelForm):
     challenges = forms.ModelMultipleChoiceField(
         label=_("Floker"),
         queryset=Challenge.objects.none(),
@@ -119,6 +122,13 @@ class CommissionCasesForm(DsForm):
 
 
 class CommissionStatusForm(DsModelForm):
+    # The status the page showed; a status changed meanwhile is not overwritten unseen.
+    expected_status = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+
     class Meta:
         model = Commission
         fields = ["status", "status_comment"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("expected_status", self.instance.status)

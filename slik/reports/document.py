@@ -4,9 +4,12 @@ idea: data separate from format)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 from typing import Any
+
+from slik.core.exports import xml_text
 
 
 @dataclass
@@ -63,3 +66,23 @@ class ReportDocument:
 
         walk(self.sections)
         return found
+
+
+def _xml_safe(value):
+    if isinstance(value, str):
+        return xml_text(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _xml_safe(item) for key, item in value.items()}
+    return value
+
+
+def xml_safe(document: ReportDocument) -> ReportDocument:
+    """A copy with every text – table cells, chart specs included – stripped of what XML
+    cannot hold. Word, Excel and the charts are XML: one control character in a title made
+    python-docx and openpyxl raise, and vl-convert abort the process."""
+    return _xml_safe(document)

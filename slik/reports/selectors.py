@@ -9,21 +9,6 @@ from slik.organisations.access import get_in_tenant
 from . import registry
 from .models import ReportRun
 
-FILTER_NAMES = ("report", "status", "file_format", "published")
-
-
-def clean_filters(data) -> dict:
-    filters = {name: str(data.get(name, "")).strip() for name in FILTER_NAMES}
-    if filters["report"] not in registry.REGISTRY:
-        filters["report"] = ""
-    if filters["status"] not in ReportRun.Status.values:
-        filters["status"] = ""
-    if filters["file_format"] not in registry.FORMATS:
-        filters["file_format"] = ""
-    if filters["published"] not in ("yes", "no"):
-        filters["published"] = ""
-    return filters
-
 
 def visible_runs(*, actor, organisation):
     """Every run for staff; only published runs for politicians."""

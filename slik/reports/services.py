@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log
+from slik.core.concurrency import lock
 
 from . import registry
 from .models import ReportRun
@@ -74,6 +75,11 @@ def report_order(
 
 @transaction.atomic
 def report_retry(*, actor, run: ReportRun) -> ReportRun:
+    """Order a failed report again. A run already ordered again (a second click, or someone
+    else's) is left as it is: one run never has two tasks."""
+    lock(run)
+    if run.status in (ReportRun.Status.QUEUED, ReportRun.Status.RUNNING):
+        return run
     if run.status != ReportRun.Status.FAILED:
         raise ValidationError(_("Only a failed report can be ordered again."))
     run.status, run.progress, run.error = ReportRun.Status.QUEUED, 0, ""
@@ -96,6 +102,7 @@ def report_retry(*, actor, run: ReportRun) -> ReportRun:
 
 @transaction.atomic
 def report_publish(*, actor, run: ReportRun, published: bool = True) -> ReportRun:
+    lock(run)
     if published and run.status != ReportRun.Status.DONE:
         raise ValidationError(_("Only a finished report can be published."))
     definition = registry.get(run.report)

@@ -14,11 +14,10 @@ from slik.core.pagination import paginate
 from slik.organisations.access import require
 
 from . import registry, selectors, services
+from .filters import FORMAT_LABELS, RunFilterForm
 from .models import ReportRun
 from .renderers import CONTENT_TYPES, filename_for
 from .renderers import render as render_document
-
-FORMAT_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV"}
 
 
 def _offers(actor, organisation) -> list[dict]:
@@ -35,17 +34,16 @@ def _offers(actor, organisation) -> list[dict]:
 def _list_page(request, *, order_error: str = "", status: int = 200):
     organisation = request.organisation
     require(request.user, "reports.view_reports", organisation)
-    filters = selectors.clean_filters(request.GET)
-    runs = selectors.run_list(actor=request.user, organisation=organisation, filters=filters)
+    filter_form = RunFilterForm(request.GET)
+    runs = selectors.run_list(
+        actor=request.user, organisation=organisation, filters=filter_form.filters()
+    )
     page = paginate(request, runs)
     context = {
         "page": page,
         "runs": page.object_list,
-        "filters": filters,
+        "filter_form": filter_form,
         "offers": _offers(request.user, organisation),
-        "report_choices": [(d.key, d.title) for d in registry.REGISTRY.values()],
-        "statuses": ReportRun.Status.choices,
-        "format_labels": FORMAT_LABELS,
         "order_error": order_error,
         "order_data": request.POST if request.method == "POST" else {},
         "this_year": timezone.localdate().year,

@@ -67,6 +67,14 @@ class PageChecks:
         self.checked = 0
         self.shots = 0
         page.on("load", lambda *_: self.loads.append(page.url))
+        # The Content Security Policy is on in tests too: anything it blocks fails the journey.
+        self.csp_violations: list[str] = []
+        page.on("console", lambda message: self._note_csp(message.text))
+        page.on("pageerror", lambda error: self._note_csp(str(error)))
+
+    def _note_csp(self, text: str) -> None:
+        if "Content Security Policy" in text or "unsafe-eval" in text:
+            self.csp_violations.append(f"{self.page.url}: {text}")
 
     def unchecked(self) -> list[str]:
         return self.loads[self.checked : -1] if len(self.loads) - self.checked > 1 else []
@@ -79,7 +87,9 @@ class PageChecks:
             self.checked = len(self.loads)  # reported once; the test fails here anyway
         assert not missed, f"Pages loaded without an accessibility check: {missed}"
         if not page.evaluate("typeof window.axe !== 'undefined'"):
-            page.add_script_tag(path=str(AXE_JS))
+            # Evaluated through the DevTools protocol: a <script> tag would be inline script,
+            # which the page's Content Security Policy (rightly) refuses.
+            page.evaluate(AXE_JS.read_text() + "\n;undefined")
         violations = page.evaluate(AXE_RUN, AXE_TAGS)
         self.checked = len(self.loads)
         self.screenshot(label)
@@ -127,6 +137,7 @@ def page(browser, live_server, transactional_db, request):
             page.wait_for_load_state("load")
             pending = checks.loads[checks.checked :]
             assert not pending, f"Pages loaded without an accessibility check: {pending}"
+            assert not checks.csp_violations, "\n".join(checks.csp_violations)
     finally:
         context.close()
 
@@ -142,6 +153,13 @@ def pytest_runtest_makereport(item, call):
 def assert_accessible(page, label: str = "") -> None:
     """Run axe-core on the page as it is now; fail listing each violation. Takes a screenshot."""
     _CHECKS[id(page)].check(label)
+
+
+def take_csp_violations(page) -> list[str]:
+    """The CSP violations seen so far on `page`, cleared (for the harness's own test)."""
+    violations = _CHECKS[id(page)].csp_violations
+    taken, violations[:] = list(violations), []
+    return taken
 
 
 def visit(page, path: str, label: str = "") -> None:

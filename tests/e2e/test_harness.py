@@ -2,8 +2,12 @@
 
 import pytest
 
-from .conftest import assert_accessible, visit
+from .conftest import assert_accessible, take_csp_violations, visit
 
+INLINE_SCRIPT = (
+    "const s = document.createElement('script'); s.textContent = 'window.x = 1';"
+    " document.body.append(s)"
+)
 IMAGE_WITHOUT_ALT = "document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x>')"
 
 
@@ -20,3 +24,11 @@ def test_page_loaded_without_check_is_noticed(page):
     with pytest.raises(AssertionError, match="without an accessibility check"):
         assert_accessible(page)
     visit(page, "/konto/logg-inn/")
+
+
+def test_content_security_policy_violation_is_noticed(page):
+    visit(page, "/konto/logg-inn/")
+    with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+        page.evaluate(INLINE_SCRIPT)
+    assert page.evaluate("typeof window.x") == "undefined"
+    assert take_csp_violations(page)

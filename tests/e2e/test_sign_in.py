@@ -33,3 +33,14 @@ def test_sign_in_switch_language_and_sign_out(page, coordinator):
     logout(page)
     # The choice outlives the session.
     expect(page.locator("html")).to_have_attribute("lang", "nn")
+
+
+def test_repeated_wrong_passwords_lead_to_the_lockout_page(page, coordinator, settings):
+    visit(page, "/konto/logg-inn/", "login")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        page.locator("#id_username").fill(coordinator.email)
+        page.locator("#id_password").fill("not-the-password")
+        follow(page, lambda: page.locator("main form button[type=submit]").click(), f"{attempt}")
+    expect(page.locator("main [role=alert]")).to_be_visible()
+    follow(page, lambda: page.locator("main a[href$='/konto/glemt-passord/']").click(), "reset")
+    expect(page.locator("#id_email")).to_be_visible()

@@ -212,5 +212,189 @@ def build_tenant_objects(org, user, *, published=False, label="") -> dict[str, i
             **_benefit_records(org, case, user),
             **_portfolio_records(org, case, user, published),
             **_report_records(org, user, published),
+            **_invitation_records(org, user, label),
         }
     return ids
+
+
+def _invitation_records(org, user, label):
+    """A pending invitation to join the organisation."""
+    from slik.organisations.models import Invitation
+
+    now = timezone.now()
+    invitation = Invitation.objects.create(
+        organisation=org,
+        email=f"invited-{label}@{org.slug}.test",
+        role="employee",
+        invited_by=user,
+        token_hash=f"{org.slug}-{label}".ljust(64, "0")[:64],
+        sent_at=now,
+        expires_at=now + datetime.timedelta(days=14),
+    )
+    return {"invitation_id": invitation.pk}
+
+
+# --- Unpublished material with a marker in every text a politician must never read ----------
+
+
+def _marked_member(org, marker):
+    """A person who owns only unpublished things: their name is as hidden as those things."""
+    user = User.objects.create_user(
+        email=f"{marker.lower()}@{org.slug}.test", password="x", full_name=f"{marker} Person"
+    )
+    Membership.objects.create(user=user, organisation=org, role="employee")
+    return user
+
+
+def _marked_case_records(case, user, marker):
+    GateDecision.objects.create(
+        case=case,
+        from_phase=1,
+        to_phase=2,
+        decision="go",
+        decided_by=f"{marker} board",
+        decided_on=TODAY,
+        checklist=[],
+        basis=f"{marker} basis",
+    )
+    Insight.objects.create(case=case, kind="need", title=f"{marker} insight", recorded_on=TODAY)
+    Hypothesis.objects.create(case=case, statement=f"{marker} hypothesis")
+    CaseDecision.objects.create(
+        case=case, title=f"{marker} decision", decided_by="Leader group", decided_on=TODAY
+    )
+    Responsibility.objects.create(case=case, user=user, area=f"{marker} area", raci="R")
+
+
+def _marked_benefits(org, case, user, marker, shown):
+    """A benefit of the unpublished case (linked to the published plan goal)."""
+    if not apps.is_installed("slik.benefits"):
+        return {}
+    from slik.benefits.models import Benefit, BenefitMapNode, Indicator, Measurement
+
+    benefit = Benefit.objects.create(
+        organisation=org,
+        case=case,
+        title=f"{marker} benefit",
+        description=f"{marker} description",
+        owner=user,
+        responsible=user,
+    )
+    indicator = Indicator.objects.create(benefit=benefit, name=f"{marker} indicator", unit="kr")
+    Measurement.objects.create(indicator=indicator, measured_on=TODAY, value=1)
+    BenefitMapNode.objects.create(case=case, kind="benefit", label=f"{marker} node")
+    if apps.is_installed("slik.portfolio"):
+        from slik.portfolio.models import PlanGoal
+
+        PlanGoal.objects.get(pk=shown["goal_id"]).benefits.add(benefit, shown["benefit_id"])
+    return {"benefit_id": benefit.pk, "indicator_id": indicator.pk}
+
+
+def _marked_portfolio(org, case, user, marker, shown):
+    """A published status report of the unpublished case, a draft one of the published case,
+    a board meeting about the published case, and links from the published goal and
+    commission to the unpublished case and floke."""
+    if not apps.is_installed("slik.portfolio"):
+        return {}
+    from slik.portfolio.models import AgendaItem, BoardMeeting, Commission, PlanGoal, StatusReport
+
+    levels = dict.fromkeys(StatusReport.DIMENSIONS, "on_plan")
+    comments = {f"{d}_comment": f"{marker} {d}" for d in StatusReport.DIMENSIONS}
+    hidden_case_report = StatusReport.objects.create(
+        case=case,
+        reported_on=TODAY,
+        published_at=timezone.now(),
+        created_by=user,
+        **levels,
+        **comments,
+    )
+    draft = StatusReport.objects.create(
+        case_id=shown["case_id"], reported_on=TODAY, created_by=user, **levels, **comments
+    )
+    meeting = BoardMeeting.objects.create(
+        organisation=org,
+        title=f"{marker} meeting",
+        held_on=TODAY,
+        participants=f"{marker} participant",
+        notes=f"{marker} notes",
+        created_by=user,
+    )
+    AgendaItem.objects.create(meeting=meeting, case_id=shown["case_id"], comment=marker)
+    PlanGoal.objects.get(pk=shown["goal_id"]).cases.add(case)
+    Commission.objects.get(pk=shown["commission_id"]).cases.add(case)
+    return {
+        "hidden_case_report_id": hidden_case_report.pk,
+        "draft_report_id": draft.pk,
+        "meeting_id": meeting.pk,
+    }
+
+
+def _marked_report_run(org, user, marker):
+    if not apps.is_installed("slik.reports"):
+        return {}
+    from slik.reports.models import ReportRun
+
+    run = ReportRun.objects.create(
+        organisation=org,
+        report="council_report",
+        file_format="pdf",
+        status=ReportRun.Status.DONE,
+        progress=100,
+        is_published=False,
+        requested_by=user,
+        finished_at=timezone.now(),
+        filename=f"{marker}.pdf",
+    )
+    run.file.save(f"{marker}.pdf", ContentFile(f"%PDF-1.4 {marker}".encode()), save=True)
+    return {"run_id": run.pk}
+
+
+def build_marked_objects(org, *, shown: dict[str, int], marker: str) -> dict[str, int]:
+    """Unpublished material of every kind whose every text carries `marker`, hung on the
+    published objects `shown` (from `build_tenant_objects(..., published=True)`) wherever a
+    published page could let it slip through: a published case linked to an unpublished floke,
+    an unpublished case under a published floke, plan goal and commission, drafts of the
+    published case, a board meeting about it. Returns the hidden objects' ids by URL kwarg."""
+    user = _marked_member(org, marker)
+    with scope(organisation=org.pk):
+        challenge = Challenge.objects.create(
+            organisation=org,
+            title=f"{marker} floke",
+            description=f"{marker} description",
+            owner=user,
+            created_by=user,
+        )
+        KeyFigure.objects.create(
+            organisation=org, challenge=challenge, label=f"{marker} figure", value=7, year=2024
+        )
+        Stakeholder.objects.create(
+            organisation=org,
+            challenge=challenge,
+            name=f"{marker} stakeholder",
+            interest=3,
+            influence=3,
+            strategy="manage_closely",
+        )
+        case = Case.objects.create(
+            organisation=org,
+            title=f"{marker} case",
+            summary=f"{marker} summary",
+            template=RoadmapTemplate.objects.filter(organisation=org).latest("version"),
+            created_by=user,
+            owner=user,
+            leader=user,
+        )
+        case.challenges.add(challenge, shown["challenge_id"])
+        Case.objects.get(pk=shown["case_id"]).challenges.add(challenge)
+        if apps.is_installed("slik.portfolio"):
+            from slik.portfolio.models import Commission
+
+            Commission.objects.get(pk=shown["commission_id"]).challenges.add(challenge)
+        _marked_case_records(case, user, marker)
+        return {
+            "user_id": user.pk,
+            "challenge_id": challenge.pk,
+            "case_id": case.pk,
+            **_marked_benefits(org, case, user, marker, shown),
+            **_marked_portfolio(org, case, user, marker, shown),
+            **_marked_report_run(org, user, marker),
+        }

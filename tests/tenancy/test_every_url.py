@@ -12,7 +12,7 @@ from .urls import tenant_urls
 
 # The tenant area had this many URL patterns when the sweep was written; fewer means the walk
 # lost some (a moved include), not that the app shrank. Raise it as URLs are added.
-MIN_PATTERNS = 134
+MIN_PATTERNS = 136
 URLS = tenant_urls()
 METHODS = ("get", "post")
 

@@ -43,7 +43,8 @@ def _write_row(sheet, row: int, values, *, bold: bool = False) -> None:
 
 
 def _person(user) -> str:
-    return (user.full_name or user.email) if user else ""
+    # str(): the name, the e-mail without one, "Deleted user" for an anonymised account.
+    return str(user) if user else ""
 
 
 def _header_block(data) -> list[tuple[str, object]]:

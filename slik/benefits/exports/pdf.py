@@ -4,17 +4,32 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from ..graph import map_svg
+from slik.core.pdf import css_string, html_to_pdf, page_counter_css
+
+from ..graph import draw_map
 from ..services.map import benefit_map_for
 
+HEADER_TITLE_CHARS = 80
 
-def plan_pdf(data, *, base_url: str = "") -> bytes:
+
+def _page_margins(data, today) -> dict:
+    """The running header and footer, as CSS strings: user text never reaches CSS raw."""
+    return {
+        "organisation": css_string(data.organisation.name),
+        "title": css_string(Truncator(data.case.title).chars(HEADER_TITLE_CHARS)),
+        "date": css_string(today.strftime("%d.%m.%Y")),
+        "pages": page_counter_css(),
+    }
+
+
+def plan_pdf(data) -> bytes:
     """`data` from `plan_data`; the benefit map is drawn with the same SVG the page shows."""
-    from weasyprint import HTML  # heavy import, only when a PDF is asked for
-
     benefit_map = benefit_map_for(organisation=data.organisation, case=data.case)
+    drawing = draw_map(benefit_map, title=_("Benefit map for %s") % data.case.title)
+    today = timezone.localdate()
     html = render_to_string(
         "benefits/plan_pdf.html",
         {
@@ -22,9 +37,11 @@ def plan_pdf(data, *, base_url: str = "") -> bytes:
             "case": data.case,
             "plan": data.plan,
             "municipality": data.organisation,
-            "today": timezone.localdate(),
-            "map_svg": map_svg(benefit_map, title=_("Benefit map for %s") % data.case.title),
+            "today": today,
+            "css": _page_margins(data, today),
+            "map_svg": drawing.svg,
+            "map_problem": drawing.problem,
             "benefit_map": benefit_map,
         },
     )
-    return HTML(string=html, base_url=base_url or None).write_pdf()
+    return html_to_pdf(html)

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from slik.core.concurrency import Versioned
+
 
 class BenefitCategory(models.Model):
     """A category in one of the configurable sets (Saman om, DFØ, KS Veikart …)."""
@@ -59,7 +61,7 @@ class BenefitSettings(models.Model):
         return f"{self.organisation}: {self.get_pilot_gate_display()}"
 
 
-class Benefit(models.Model):
+class Benefit(Versioned):
     class Status(models.TextChoices):
         EXPECTED = "expected", _("Expected")
         TRACKING = "tracking", _("Tracking")
@@ -157,7 +159,7 @@ class Benefit(models.Model):
         return self.status in self.OPEN_STATUSES
 
 
-class BenefitsPlan(models.Model):
+class BenefitsPlan(Versioned):
     """The header of the case's benefits realisation plan (gevinstrealiseringsplan)."""
 
     case = models.OneToOneField(

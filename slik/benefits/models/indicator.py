@@ -1,7 +1,11 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
+
+from slik.core.concurrency import Versioned
 
 from .benefit import Benefit
 
@@ -11,7 +15,7 @@ class Direction(models.TextChoices):
     LOWER = "lower", _("Lower is better")
 
 
-class Indicator(models.Model):
+class Indicator(Versioned):
     """A measurable indicator (måleindikator) with baseline (nullpunkt) and target (måltall)."""
 
     class Frequency(models.TextChoices):
@@ -58,6 +62,16 @@ class Indicator(models.Model):
     def __str__(self):
         return f"{self.name} ({self.unit})"
 
+    def planned_dates(self) -> list[datetime.date]:
+        """The explicit measurement dates in order, skipping any a bulk load left unreadable."""
+        dates = []
+        for value in self.measurement_dates or []:
+            try:
+                dates.append(datetime.date.fromisoformat(str(value)))
+            except ValueError:
+                continue
+        return sorted(dates)
+
     @property
     def has_baseline_and_target(self) -> bool:
         return None not in (
@@ -69,6 +83,9 @@ class Indicator(models.Model):
 
 
 class Measurement(models.Model):
+    """One value per indicator and date: a second value for the date replaces the first
+    (audited) or is not recorded; the constraint stops two requests storing both."""
+
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
     measured_on = models.DateField(_("date"))
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
@@ -82,7 +99,12 @@ class Measurement(models.Model):
 
     class Meta:
         ordering = ["measured_on", "id"]
-        indexes = [models.Index(fields=["indicator", "measured_on"])]
+        # The constraint's index also serves lookups by indicator and date.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "measured_on"], name="measurement_one_per_date"
+            )
+        ]
 
     def __str__(self):
         return f"{self.measured_on}: {self.value}"
@@ -97,6 +119,10 @@ class MeasurementTask(models.Model):
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="tasks")
     due_on = models.DateField(_("due"))
+    # A measurement on or after this day counts for the task. Computed when the task is made
+    # (the due date less the reminder's lead, see services.reminders), so the queries that close
+    # tasks compare dates and never do date arithmetic in SQL.
+    covered_from = models.DateField(null=True, blank=True, editable=False)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

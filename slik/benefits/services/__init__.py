@@ -20,9 +20,13 @@ from .indicators import (
     indicator_create,
     indicator_delete,
     indicator_update,
+)
+from .measurements import (
     measurement_clean,
     measurement_delete,
+    measurement_on,
     measurement_record,
+    measurement_replace,
 )
 
 __all__ = [
@@ -42,5 +46,7 @@ __all__ = [
     "indicator_update",
     "measurement_clean",
     "measurement_delete",
+    "measurement_on",
     "measurement_record",
+    "measurement_replace",
 ]

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import lock, lock_version, save_versioned
+from slik.core.dates import validate_dates
 from slik.organisations.models import Membership
 
 from ..models import Benefit
@@ -66,6 +68,7 @@ def benefit_create(*, actor, case, **fields) -> Benefit:
     unknown = set(fields) - set(BENEFIT_FIELDS)
     if unknown:
         raise TypeError(f"benefit_create() got unexpected fields {sorted(unknown)}")
+    validate_dates(planned_realisation_on=fields.get("planned_realisation_on"))
     _check_people_and_category(case.organisation, fields)
     benefit = Benefit.objects.create(organisation=case.organisation, case=case, **fields)
     audit_log(
@@ -79,15 +82,18 @@ def benefit_create(*, actor, case, **fields) -> Benefit:
 
 
 @transaction.atomic
-def benefit_update(*, actor, benefit: Benefit, **fields) -> Benefit:
+def benefit_update(*, actor, benefit: Benefit, version: int | None = None, **fields) -> Benefit:
+    """`version` is the one the edit form was loaded from (slik.core.concurrency)."""
     unknown = set(fields) - set(BENEFIT_FIELDS)
     if unknown:
         raise TypeError(f"benefit_update() got unexpected fields {sorted(unknown)}")
+    validate_dates(planned_realisation_on=fields.get("planned_realisation_on"))
     _check_people_and_category(benefit.organisation, fields)
+    lock_version(benefit, version)
     before = snapshot(benefit, BENEFIT_FIELDS)
     for name, value in fields.items():
         setattr(benefit, name, value)
-    benefit.save()
+    save_versioned(benefit, fields)
     audit_log(
         actor=actor,
         action="benefit.changed",
@@ -100,6 +106,9 @@ def benefit_update(*, actor, benefit: Benefit, **fields) -> Benefit:
 
 @transaction.atomic
 def benefit_set_status(*, actor, benefit: Benefit, status: str, progress: str) -> Benefit:
+    """Set the status pair; asking for the pair the benefit already has (a second click)
+    changes and logs nothing. The status is also a field of the edit form, so a change here
+    moves the version: an edit form opened before it cannot write the old status back."""
     errors = {}
     if status not in Benefit.Status.values:
         errors["status"] = _("Choose a status from the list.")
@@ -107,9 +116,11 @@ def benefit_set_status(*, actor, benefit: Benefit, status: str, progress: str) -
         errors["progress"] = _("Choose a benefits status from the list.")
     if errors:
         raise ValidationError(errors)
+    if (lock(benefit).status, benefit.progress) == (status, progress):
+        return benefit
     before = snapshot(benefit, STATUS_FIELDS)
     benefit.status, benefit.progress = status, progress
-    benefit.save(update_fields=["status", "progress", "updated_at"])
+    save_versioned(benefit, STATUS_FIELDS)
     audit_log(
         actor=actor,
         action="benefit.status.changed",

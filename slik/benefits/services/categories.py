@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import lock
 
 from ..models import BenefitCategory, BenefitSettings
 
@@ -64,6 +65,8 @@ def benefit_category_add(*, actor, organisation, category_set: str, name: str) -
 
 @transaction.atomic
 def benefit_category_set_active(*, actor, category: BenefitCategory, is_active: bool):
+    if lock(category).is_active == is_active:
+        return category  # a second click asks for the state it already has
     before = snapshot(category, ("name", "is_active"))
     category.is_active = is_active
     category.save(update_fields=["is_active"])

@@ -1,4 +1,4 @@
-"""Indicators (måleindikatorer) with baseline and target, and their measurements.
+"""Indicators (måleindikatorer) with baseline and target; measurements are in `measurements`.
 
 The validation functions are pure so forms and imports give exactly the service's messages.
 Indicator and measurement changes are logged on the benefit, so its history tells the story.
@@ -10,14 +10,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import lock_version, save_versioned, subject_of
+from slik.core.dates import date_errors, validate_date
 
-from ..models import Direction, Indicator, Measurement
-from ..numbers import parse_number
-from .reminders import measurement_tasks_complete
+from ..models import Direction, Indicator
 
 INDICATOR_FIELDS = (
     "name",
@@ -34,9 +33,6 @@ INDICATOR_FIELDS = (
     "measurement_dates",
     "cost_of_measuring",
 )
-# A measurement may describe the years before the baseline (history), but not the distant past.
-YEARS_BEFORE_BASELINE = 10
-EARLIEST_DATE = datetime.date(1900, 1, 1)
 
 
 def _pair_errors(data: dict, errors: dict) -> None:
@@ -97,6 +93,8 @@ def parse_dates(value) -> list[datetime.date]:
                 code="bad_date",
                 params={"value": text[:30]},
             ) from exc
+    for day in dates:
+        validate_date(day)
     return sorted(set(dates))
 
 
@@ -116,6 +114,10 @@ def indicator_clean(data: dict) -> dict:
         errors["frequency"] = _("Choose a measurement frequency from the list.")
     _pair_errors(data, errors)
     _target_errors(data, errors)
+    for name, messages in date_errors(
+        baseline_on=data.get("baseline_on"), target_on=data.get("target_on")
+    ).items():
+        errors[name] = messages
     try:
         dates = parse_dates(data.get("measurement_dates") or [])
     except ValidationError as exc:
@@ -151,19 +153,24 @@ def indicator_create(*, actor, benefit, **fields) -> Indicator:
 
 
 @transaction.atomic
-def indicator_update(*, actor, indicator: Indicator, **fields) -> Indicator:
+def indicator_update(
+    *, actor, indicator: Indicator, version: int | None = None, **fields
+) -> Indicator:
+    """`version` is the one the edit form was loaded from (slik.core.concurrency)."""
+    lock_version(indicator, version)
     current = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
     data = indicator_clean({**current, **fields})
     before = snapshot(indicator, INDICATOR_FIELDS)
     for name, value in data.items():
         setattr(indicator, name, value)
-    indicator.save()
+    save_versioned(indicator, data)
     _log_on_benefit(
         actor,
         "indicator.changed",
         indicator,
         before=before,
         after=snapshot(indicator, INDICATOR_FIELDS),
+        data=subject_of(indicator),
     )
     return indicator
 
@@ -172,68 +179,3 @@ def indicator_update(*, actor, indicator: Indicator, **fields) -> Indicator:
 def indicator_delete(*, actor, indicator: Indicator) -> None:
     _log_on_benefit(actor, "indicator.deleted", indicator, before={"name": indicator.name})
     indicator.delete()
-
-
-def measurement_clean(*, indicator: Indicator, measured_on, value) -> tuple[datetime.date, object]:
-    errors = {}
-    try:
-        number = parse_number(value)
-    except ValidationError as exc:
-        errors["value"] = exc.messages
-        number = None
-    if not isinstance(measured_on, datetime.date):
-        errors["measured_on"] = _("Give the date of the measurement.")
-    elif measured_on > timezone.localdate():
-        errors["measured_on"] = _("A measurement cannot be dated in the future.")
-    else:
-        earliest = EARLIEST_DATE
-        if indicator.baseline_on:
-            earliest = indicator.baseline_on.replace(
-                year=indicator.baseline_on.year - YEARS_BEFORE_BASELINE, day=1
-            )
-        if measured_on < earliest:
-            errors["measured_on"] = _(
-                "The date is too long before the baseline date (%(date)s)."
-            ) % {"date": earliest.strftime("%d.%m.%Y")}
-    if errors:
-        raise ValidationError(errors)
-    return measured_on, number
-
-
-@transaction.atomic
-def measurement_record(
-    *, actor, indicator: Indicator, measured_on, value, comment: str = ""
-) -> Measurement:
-    measured_on, number = measurement_clean(
-        indicator=indicator, measured_on=measured_on, value=value
-    )
-    measurement = Measurement.objects.create(
-        indicator=indicator,
-        measured_on=measured_on,
-        value=number,
-        comment=(comment or "").strip()[:500],
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    # A measurement on or after a due date closes the benefit responsible's reminder.
-    measurement_tasks_complete(indicator=indicator, measured_on=measured_on)
-    _log_on_benefit(
-        actor,
-        "measurement.recorded",
-        indicator,
-        after={"measured_on": measured_on.isoformat(), "value": str(number)},
-    )
-    return measurement
-
-
-@transaction.atomic
-def measurement_delete(*, actor, measurement: Measurement) -> None:
-    _log_on_benefit(
-        actor,
-        "measurement.deleted",
-        measurement.indicator,
-        before={
-            "measured_on": measurement.measured_on.isoformat(),
-            "value": str(measurement.value),
-        },
-    )
-    measurement.delete()

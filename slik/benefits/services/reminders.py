@@ -1,14 +1,17 @@
 """Measurement reminders: which indicators fall due, tasks for the benefit responsible, e-mail.
 
 A measurement falls due one period after the latest measurement (or the baseline date), or on
-each explicit date in `measurement_dates`. Tasks are created a few days ahead so they show in
-the calendar feed, once per indicator and due date (the unique constraint makes reruns safe).
-A task counts as done once a measurement is recorded on or after (due date − look-ahead).
+each explicit date in `measurement_dates`. Tasks are created a few days ahead (the lead) so they
+show in the calendar feed, once per indicator and due date (the unique constraint makes reruns
+safe). A task counts as done once a measurement is recorded on or after its `covered_from`,
+the due date less the lead, stored on the task so that no query does date arithmetic.
+The lead must stay shorter than the period: with a 7-day lead a weekly indicator's previous
+measurement already "covered" the next due date, so weekly tasks never stayed open.
+Due dates outside the accepted range (an old row near year 9999) are skipped, not computed.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import logging
 from collections import defaultdict
@@ -22,12 +25,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log
+from slik.core.dates import add_days, add_months, in_range
 
 from ..models import Benefit, Indicator, Measurement, MeasurementTask
 
 logger = logging.getLogger(__name__)
 
 LOOKAHEAD_DAYS = 7
+# Shorter than the period, so the previous measurement never counts for the next one.
+LEAD_DAYS = {Indicator.Frequency.WEEKLY: 3}
 PERIOD_MONTHS = {
     Indicator.Frequency.MONTHLY: 1,
     Indicator.Frequency.QUARTERLY: 3,
@@ -35,43 +41,40 @@ PERIOD_MONTHS = {
 }
 
 
+def lead_days(frequency: str) -> int:
+    return LEAD_DAYS.get(frequency, LOOKAHEAD_DAYS)
+
+
 def add_period(day: datetime.date, frequency: str) -> datetime.date | None:
     if frequency == Indicator.Frequency.WEEKLY:
-        return day + datetime.timedelta(weeks=1)
+        return add_days(day, 7)
     months = PERIOD_MONTHS.get(frequency)
     if months is None:
         return None
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
-def _explicit_dates(indicator) -> list[datetime.date]:
-    dates = []
-    for value in indicator.measurement_dates or []:
-        try:
-            dates.append(datetime.date.fromisoformat(str(value)))
-        except ValueError:
-            continue
-    return sorted(dates)
+    return add_months(day, months)
 
 
 def next_due_dates(indicator, *, latest: datetime.date | None, today: datetime.date) -> list:
-    """The due dates up to today + look-ahead not yet covered by a measurement."""
-    horizon = today + datetime.timedelta(days=LOOKAHEAD_DAYS)
+    """The due dates up to today + lead not yet covered by a measurement."""
+    horizon = add_days(today, lead_days(indicator.frequency))
     if indicator.frequency == Indicator.Frequency.DATES:
-        return [
-            d for d in _explicit_dates(indicator) if (latest is None or d > latest) and d <= horizon
-        ]
-    anchor = latest or indicator.baseline_on
-    due = add_period(anchor, indicator.frequency) if anchor else None
-    return [due] if due is not None and due <= horizon else []
+        due_dates = [d for d in indicator.planned_dates() if latest is None or d > latest]
+    else:
+        anchor = latest or indicator.baseline_on
+        due_dates = [add_period(anchor, indicator.frequency)] if anchor else []
+    return [d for d in due_dates if d is not None and in_range(d) and d <= horizon]
 
 
-def is_covered(due_on: datetime.date, measured_on: datetime.date) -> bool:
-    return measured_on >= due_on - datetime.timedelta(days=LOOKAHEAD_DAYS)
+def covered_from(due_on: datetime.date, frequency: str) -> datetime.date:
+    """The first day a measurement counts for a task due on `due_on`."""
+    return add_days(due_on, -lead_days(frequency))
+
+
+def _covering_measurements():
+    """Measurements of the task's indicator that close it (a subquery)."""
+    return Measurement.objects.filter(
+        indicator=OuterRef("indicator"), measured_on__gte=OuterRef("covered_from")
+    )
 
 
 def _due_indicators(organisation_id):
@@ -104,7 +107,10 @@ def measurement_tasks_create(*, organisation_id: int, today=None) -> list[Measur
         if (indicator.pk, due_on) in existing:
             continue
         task = MeasurementTask.objects.create(
-            indicator=indicator, due_on=due_on, assignee_id=indicator.benefit.responsible_id
+            indicator=indicator,
+            due_on=due_on,
+            covered_from=covered_from(due_on, indicator.frequency),
+            assignee_id=indicator.benefit.responsible_id,
         )
         audit_log(
             actor=None,
@@ -125,16 +131,13 @@ def measurement_tasks_complete(*, indicator, measured_on: datetime.date) -> int:
     return MeasurementTask.objects.filter(
         indicator=indicator,
         status=MeasurementTask.Status.OPEN,
-        due_on__lte=measured_on + datetime.timedelta(days=LOOKAHEAD_DAYS),
+        covered_from__lte=measured_on,
     ).update(status=MeasurementTask.Status.DONE)
 
 
 def measurement_tasks_sync(*, organisation_id: int) -> int:
     """Close open tasks already covered by a measurement (recorded by any path)."""
-    covering = Measurement.objects.filter(
-        indicator=OuterRef("indicator"),
-        measured_on__gte=OuterRef("due_on") - datetime.timedelta(days=LOOKAHEAD_DAYS),
-    )
+    covering = _covering_measurements()
     return (
         MeasurementTask.objects.filter(
             indicator__benefit__organisation_id=organisation_id, status=MeasurementTask.Status.OPEN
@@ -146,16 +149,13 @@ def measurement_tasks_sync(*, organisation_id: int) -> int:
 
 def open_tasks(queryset):
     """Open tasks not yet covered by a measurement (lazy completion for the list and feed)."""
-    covering = Measurement.objects.filter(
-        indicator=OuterRef("indicator"),
-        measured_on__gte=OuterRef("due_on") - datetime.timedelta(days=LOOKAHEAD_DAYS),
-    )
+    covering = _covering_measurements()
     return queryset.filter(status=MeasurementTask.Status.OPEN).exclude(Exists(covering))
 
 
-def _tasks_page_url(organisation) -> str:
-    path = reverse("benefits:tasks", kwargs={"org_slug": organisation.slug})
-    return getattr(settings, "SLIK_BASE_URL", "").rstrip("/") + path
+def tasks_page_url(organisation) -> str:
+    """Absolute: the e-mail is read outside SLIK, where a bare path leads nowhere."""
+    return settings.SITE_URL + reverse("benefits:tasks", kwargs={"org_slug": organisation.slug})
 
 
 def measurement_reminders_send(*, organisation) -> int:
@@ -183,7 +183,7 @@ def measurement_reminders_send(*, organisation) -> int:
                 for task in user_tasks
             ]
             body = "\n".join(
-                [_("These measurements are due:"), "", *lines, "", _tasks_page_url(organisation)]
+                [_("These measurements are due:"), "", *lines, "", tasks_page_url(organisation)]
             )
             send_mail(_("Measurements due in SLIK"), body, None, [user.email])
         MeasurementTask.objects.filter(pk__in=[t.pk for t in user_tasks]).update(

@@ -66,3 +66,16 @@ def test_outsider_calendar_page_404(client_as, outsider, org):
         .status_code
         == 404
     )
+
+
+def test_feed_address_and_events_link_to_the_configured_site(
+    settings, client, client_as, org, indicator, employee
+):
+    settings.SITE_URL = "https://slik.example.no"
+    send_measurement_reminders.call(organisation_id=org.pk, today=TODAY.isoformat())
+    page = client_as(employee).get(reverse("benefits:calendar", kwargs={"org_slug": "hvaler"}))
+    token = CalendarToken.objects.get(user=employee).token
+    assert page.context["feed_url"] == f"https://slik.example.no{feed_url(token)}"
+    [event] = Calendar.from_ical(client.get(feed_url(token)).content).walk("VEVENT")
+    tasks = reverse("benefits:tasks", kwargs={"org_slug": "hvaler"})
+    assert str(event["url"]) == f"https://slik.example.no{tasks}"

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_scopes import scope
 from openpyxl import Workbook
 
-from slik.benefits.models import Measurement
+from slik.benefits.models import Indicator, Measurement
 from slik.benefits.services import imports
 from slik.core.models import AuditEvent
 
@@ -90,13 +90,14 @@ def test_row_errors(indicator):
     assert errors[6] == []
 
 
-def test_existing_measurement_date_is_a_duplicate(indicator):
+def test_existing_measurement_date_is_marked_as_on_record(indicator):
     with scope(organisation=indicator.benefit.organisation_id):
-        Measurement.objects.create(
+        on_record = Measurement.objects.create(
             indicator=indicator, measured_on=datetime.date(2024, 2, 1), value=1
         )
-    rows = validate(csv_file("dato;verdi\n2024-02-01;7\n"), indicator)
-    assert rows[0].errors
+    rows = validate(csv_file("dato;verdi\n2024-02-01;7\n2024-03-01;7\n"), indicator)
+    assert [row.errors for row in rows] == [[], []]
+    assert rows[0].existing == on_record and rows[1].existing is None
 
 
 @pytest.mark.parametrize(
@@ -176,14 +177,13 @@ def test_confirm_revalidates(client_as, coordinator, indicator):
         csv_file("dato;verdi\n2024-02-01;7,5\n2024-03-01;7\n"),
     )
     with scope(organisation=indicator.benefit.organisation_id):
-        Measurement.objects.create(
-            indicator=indicator, measured_on=datetime.date(2024, 3, 1), value=1
-        )
+        # Now 2024-02-01 is more than ten years before the baseline.
+        Indicator.objects.filter(pk=indicator.pk).update(baseline_on=datetime.date(2035, 1, 1))
     response = client.post(
         case_url("import_confirm", indicator.benefit.case), {"token": preview.context["token"]}
     )
     assert response.status_code == 422
-    assert count(indicator) == 1
+    assert count(indicator) == 0
 
 
 def test_case_import_matches_indicator_names(client_as, coordinator, case, benefit, make_indicator):

@@ -1,8 +1,10 @@
 import datetime
+import smtplib
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.mail.backends import locmem
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django_scopes import scope
 
@@ -51,13 +53,13 @@ def test_explicit_dates_after_latest_measurement():
 
 def test_task_run_creates_tasks_once_and_mails_once(org, indicator, employee):
     result = send_measurement_reminders.call(organisation_id=org.pk, today=TODAY.isoformat())
-    assert result == {"tasks": 1, "emails": 1}
+    assert result == {"tasks": 1, "emails": 1, "failed": []}
     [task] = tasks_of(indicator)
     assert task.assignee == employee and task.notified_at is not None
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [employee.email]
     assert "Sykefravær" in mail.outbox[0].body
     again = send_measurement_reminders.call(organisation_id=org.pk, today=TODAY.isoformat())
-    assert again == {"tasks": 0, "emails": 0}
+    assert again == {"tasks": 0, "emails": 0, "failed": []}
     assert len(tasks_of(indicator)) == 1 and len(mail.outbox) == 1
 
 
@@ -144,3 +146,26 @@ def test_task_list_outsider_404(client_as, outsider, org):
         .status_code
         == 404
     )
+
+
+class RefusingMailServer(locmem.EmailBackend):
+    """A mail server that refuses every Hvaler address, as a real one may refuse a domain."""
+
+    def send_messages(self, messages):
+        for message in messages:
+            if any(address.endswith("@hvaler.test") for address in message.to):
+                raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"refused")})
+        return super().send_messages(messages)
+
+
+def test_one_failing_organisation_does_not_stop_the_others(
+    settings, org, indicator, other_case, make_benefit, make_indicator, outsider
+):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingMailServer"
+    theirs = make_indicator(make_benefit(other_case, title="Råde-gevinst", responsible=outsider))
+    assert org.pk < theirs.benefit.organisation_id  # the failing one comes first
+    with pytest.raises(CommandError, match="1 organisation.*hvaler"):
+        call_command("benefits_remind", "--now")
+    assert [message.to for message in mail.outbox] == [[outsider.email]]
+    assert tasks_of(theirs)[0].notified_at is not None
+    assert tasks_of(indicator)[0].notified_at is None  # tried again on the next run

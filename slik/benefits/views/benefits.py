@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from slik.core.audit import history_for
+from slik.core.concurrency import form_save, form_status
 from slik.core.forms import DsForm
 from slik.core.pagination import paginate
 
@@ -81,24 +82,27 @@ def benefit_create(request, org_slug, case_id):
 def benefit_edit(request, org_slug, benefit_id):
     benefit = access_benefit(request, benefit_id, "benefits.change_benefit")
     form = BenefitForm(request.POST or None, instance=benefit, organisation=request.organisation)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        benefit.refresh_from_db()
-        try:
-            services.benefit_update(actor=request.user, benefit=benefit, **data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The benefit was saved."))
-            _save_warnings(request, benefit)
-            return redirect(benefit_url(org_slug, benefit.pk))
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.benefit_update(
+                actor=request.user, benefit=benefit, **form.cleaned_data
+            ),
+        )
+    )
+    if saved:
+        messages.success(request, _("The benefit was saved."))
+        _save_warnings(request, benefit)
+        return redirect(benefit_url(org_slug, benefit.pk))
     context = {
         "form": form,
         "case": benefit.case,
         "benefit": benefit,
         "cancel_url": benefit_url(org_slug, benefit.pk),
     }
-    return render(request, "benefits/benefit_form.html", context)
+    return render(request, "benefits/benefit_form.html", context, status=form_status(form))
 
 
 def benefit_detail(request, org_slug, benefit_id, status_form=None):

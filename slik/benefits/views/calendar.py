@@ -1,5 +1,6 @@
 """The personal calendar feed: a page to show/renew the secret address, and the feed itself."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,7 +18,8 @@ from ..calendar import calendar_feed, calendar_token_for, calendar_token_regener
 def calendar_page(request, org_slug):
     require(request.user, "benefits.view_my_tasks", request.organisation)
     token = calendar_token_for(user=request.user)
-    feed_url = request.build_absolute_uri(reverse("calendar:feed", kwargs={"token": token.token}))
+    # The configured address, not the request's Host: the feed is read by a calendar app.
+    feed_url = settings.SITE_URL + reverse("calendar:feed", kwargs={"token": token.token})
     return render(request, "benefits/tasks_calendar.html", {"feed_url": feed_url, "token": token})
 
 

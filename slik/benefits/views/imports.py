@@ -1,7 +1,9 @@
 """Import measurements from CSV/XLSX: upload → preview with a row-by-row report → confirm.
 
-Between preview and confirm the rows live in the session under a random key (no temp files);
-the confirmation validates again and imports everything in one transaction, or nothing.
+Between preview and confirm the checked rows live in the session under a random key (no temp
+files); the confirmation validates again and imports everything in one transaction, or nothing.
+The preview shows the first rows and errors and counts the rest, so its size is bounded
+whatever the file holds.
 """
 
 import secrets
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from ..forms_io import ImportForm
+from ..forms_io import ImportConfirmForm, ImportForm
 from ..models import Indicator
 from ..services import imports
 from .access_core import access_case, access_indicator
@@ -35,6 +37,12 @@ def _store(request, payload) -> str:
     stored[token] = payload
     request.session[SESSION_KEY] = dict(list(stored.items())[-KEEP:])
     return token
+
+
+def _forget(request, token) -> None:
+    stored = request.session.get(SESSION_KEY, {})
+    stored.pop(token, None)
+    request.session[SESSION_KEY] = stored
 
 
 def _upload(request, case, indicator=None):
@@ -65,7 +73,22 @@ def _preview(request, case, indicator, rows, *, status=None):
                 "rows": imports.rows_for_session(rows),
             },
         )
-    context = {"case": case, "indicator": indicator, "rows": rows, "bad": bad, "token": token}
+    on_record = [row for row in rows if row.existing is not None and not row.is_unchanged]
+    context = {
+        "case": case,
+        "indicator": indicator,
+        "rows": rows[: imports.PREVIEW_ROWS],
+        "row_count": len(rows),
+        "rows_hidden": max(len(rows) - imports.PREVIEW_ROWS, 0),
+        "bad": bad[: imports.PREVIEW_ERRORS],
+        "bad_count": len(bad),
+        "bad_hidden": max(len(bad) - imports.PREVIEW_ERRORS, 0),
+        "on_record_count": len(on_record),
+        "unchanged_count": sum(1 for row in rows if row.is_unchanged),
+        "new_count": sum(1 for row in rows if row.existing is None),
+        "token": token,
+        "confirm_form": ImportConfirmForm(initial={"token": token}) if token else None,
+    }
     return render(
         request, "benefits/import_preview.html", context, status=status or (422 if bad else 200)
     )
@@ -83,10 +106,20 @@ def import_indicator(request, org_slug, indicator_id):
     return _upload(request, indicator.benefit.case, indicator)
 
 
+def _done_url(org_slug, case, fixed) -> str:
+    if fixed is not None:
+        return reverse(
+            "benefits:indicator", kwargs={"org_slug": org_slug, "indicator_id": fixed.pk}
+        )
+    return reverse("benefits:plan", kwargs={"org_slug": org_slug, "case_id": case.pk})
+
+
 @require_http_methods(["POST"])
 def import_confirm(request, org_slug, case_id):
     case = access_case(request, case_id, PERM)
-    payload = request.session.get(SESSION_KEY, {}).get(request.POST.get("token", ""))
+    form = ImportConfirmForm(request.POST)
+    token = form.cleaned_data["token"] if form.is_valid() else ""
+    payload = request.session.get(SESSION_KEY, {}).get(token)
     if not payload or payload.get("case_id") != case.pk:
         messages.error(request, _("The import has expired. Upload the file again."))
         return redirect("benefits:import_case", org_slug=org_slug, case_id=case.pk)
@@ -98,24 +131,56 @@ def import_confirm(request, org_slug, case_id):
             raise Http404
     raw_rows = imports.rows_from_session(payload["rows"])
     try:
-        created = imports.measurements_import(
-            actor=request.user, case=case, raw_rows=raw_rows, indicators=indicators, fixed=fixed
+        result = imports.measurements_import(
+            actor=request.user,
+            case=case,
+            raw_rows=raw_rows,
+            indicators=indicators,
+            fixed=fixed,
+            replace_existing=form.cleaned_data["existing"] == ImportConfirmForm.REPLACE,
         )
+    except imports.AlreadyImported as exc:
+        _forget(request, token)
+        messages.info(request, exc.messages[0])
+        return redirect(_done_url(org_slug, case, fixed))
     except ValidationError:
         rows = imports.validate_rows(raw_rows, indicators=indicators, fixed=fixed)
         return _preview(request, case, fixed, rows, status=422)
-    stored = request.session.get(SESSION_KEY, {})
-    stored.pop(request.POST["token"], None)
-    request.session[SESSION_KEY] = stored
-    messages.success(
-        request,
-        ngettext(
-            "%(count)s measurement imported.", "%(count)s measurements imported.", len(created)
+    _forget(request, token)
+    _report(request, result)
+    return redirect(_done_url(org_slug, case, fixed))
+
+
+def _report(request, result) -> None:
+    if result.created:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s measurement imported.",
+                "%(count)s measurements imported.",
+                result.created,
+            )
+            % {"count": result.created},
         )
-        % {"count": len(created)},
-    )
-    if fixed is not None:
-        return redirect(
-            reverse("benefits:indicator", kwargs={"org_slug": org_slug, "indicator_id": fixed.pk})
+    if result.replaced:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s value on record was replaced.",
+                "%(count)s values on record were replaced.",
+                result.replaced,
+            )
+            % {"count": result.replaced},
         )
-    return redirect("benefits:plan", org_slug=org_slug, case_id=case.pk)
+    if result.skipped:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s row for a date that already had a value was skipped.",
+                "%(count)s rows for dates that already had a value were skipped.",
+                result.skipped,
+            )
+            % {"count": result.skipped},
+        )
+    if not (result.created or result.replaced or result.skipped):
+        messages.info(request, _("Nothing new to import: every date already has this value."))

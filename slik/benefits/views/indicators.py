@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from slik.core.concurrency import form_save, form_status
 from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 
@@ -25,14 +26,17 @@ def indicator_url(org_slug, indicator_id):
 
 def _save_indicator(request, form, benefit, indicator=None):
     data = {k: v for k, v in form.cleaned_data.items() if k in IndicatorForm.base_fields}
-    try:
-        if indicator is None:
-            return services.indicator_create(actor=request.user, benefit=benefit, **data)
-        return services.indicator_update(actor=request.user, indicator=indicator, **data)
-    except ValidationError as exc:
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    return None
+    if indicator is None:
+        return form_save(
+            form, lambda: services.indicator_create(actor=request.user, benefit=benefit, **data)
+        )
+    version = form.cleaned_data.get("version")
+    return form_save(
+        form,
+        lambda: services.indicator_update(
+            actor=request.user, indicator=indicator, version=version, **data
+        ),
+    )
 
 
 def indicator_create(request, org_slug, benefit_id):
@@ -48,7 +52,11 @@ def indicator_create(request, org_slug, benefit_id):
 
 def indicator_edit(request, org_slug, indicator_id):
     indicator = access_indicator(request, indicator_id, "benefits.change_benefit")
-    form = IndicatorForm(request.POST or None, initial=IndicatorForm.initial_from(indicator))
+    form = IndicatorForm(
+        request.POST or None,
+        initial=IndicatorForm.initial_from(indicator),
+        version=indicator.version,
+    )
     valid = request.method == "POST" and form.is_valid()
     if valid and _save_indicator(request, form, indicator.benefit, indicator):
         messages.success(request, _("The indicator was saved."))
@@ -59,7 +67,7 @@ def indicator_edit(request, org_slug, indicator_id):
         "indicator": indicator,
         "cancel_url": indicator_url(org_slug, indicator.pk),
     }
-    return render(request, "benefits/indicator_form.html", context)
+    return render(request, "benefits/indicator_form.html", context, status=form_status(form))
 
 
 def indicator_delete(request, org_slug, indicator_id):
@@ -116,15 +124,23 @@ def measurement_create(request, org_slug, indicator_id):
     indicator = access_indicator(request, indicator_id, "benefits.record_measurement")
     form = MeasurementForm(request.POST or None, indicator=indicator)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        choice = data.pop("on_existing")
+        if choice == MeasurementForm.KEEP:
+            messages.info(request, _("The value on record was kept; nothing was saved."))
+            return redirect(indicator_url(org_slug, indicator.pk))
+        replace = choice == MeasurementForm.REPLACE
         try:
             services.measurement_record(
-                actor=request.user, indicator=indicator, **form.cleaned_data
+                actor=request.user, indicator=indicator, replace=replace, **data
             )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
+            form.offer_choice()  # someone recorded the date in the meantime
         else:
-            messages.success(request, _("The measurement was recorded."))
+            done = _("The value on record was replaced.") if replace and form.existing else None
+            messages.success(request, done or _("The measurement was recorded."))
             return redirect(indicator_url(org_slug, indicator.pk))
     context = {
         "form": form,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..forms_io import MapEdgeForm, MapNodeForm
-from ..graph import map_svg
+from ..graph import draw_map
 from ..services import map as map_services
 from .access_core import access_case
 
@@ -23,12 +23,14 @@ def _map_url(request, case):
 def _render(request, case, *, node_form=None, edge_form=None, status=200):
     benefit_map = map_services.benefit_map_for(organisation=request.organisation, case=case)
     may_change = request.user.has_perm("benefits.change_map", case)
+    drawing = draw_map(benefit_map, title=_("Benefit map for %s") % case.title)
     context = {
         "case": case,
         "benefit_map": benefit_map,
         "rows": benefit_map.node_rows(),
         "chains": benefit_map.chains(),
-        "svg": map_svg(benefit_map, title=_("Benefit map for %s") % case.title),
+        "svg": drawing.svg,
+        "map_problem": drawing.problem,
         "may_change": may_change,
     }
     if may_change:
@@ -47,10 +49,13 @@ def map_view(request, org_slug, case_id):
 def map_svg_view(request, org_slug, case_id):
     case = access_case(request, case_id, "benefits.view_map")
     benefit_map = map_services.benefit_map_for(organisation=request.organisation, case=case)
-    svg = map_svg(benefit_map, title=_("Benefit map for %s") % case.title)
-    if not svg:
+    drawing = draw_map(benefit_map, title=_("Benefit map for %s") % case.title)
+    if drawing.problem:
+        # Graphviz missing or too slow: say so (503, not an error page) rather than fail.
+        return HttpResponse(drawing.problem, status=503, content_type="text/plain; charset=utf-8")
+    if not drawing.svg:
         raise Http404
-    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    return HttpResponse(drawing.svg, content_type="image/svg+xml; charset=utf-8")
 
 
 @require_http_methods(["POST"])

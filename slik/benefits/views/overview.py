@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from slik.cases.models import Case
+from slik.core.concurrency import requested_flag
 from slik.core.forms import DsForm
 from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
@@ -109,7 +110,9 @@ def category_toggle(request, org_slug, category_id):
     if not_allowed := post_only(request):
         return not_allowed
     services.benefit_category_set_active(
-        actor=request.user, category=category, is_active=not category.is_active
+        actor=request.user,
+        category=category,
+        is_active=requested_flag(request, "active", current=category.is_active),
     )
     messages.success(request, _("The category was changed."))
     return redirect(reverse("benefits:categories", kwargs={"org_slug": org_slug}))

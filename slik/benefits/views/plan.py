@@ -8,6 +8,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from slik.core.concurrency import form_save, form_status
+
 from ..exports.excel import plan_workbook
 from ..exports.pdf import plan_pdf
 from ..forms_io import BenefitsPlanForm
@@ -43,13 +45,26 @@ def plan_view(request, org_slug, case_id):
 def plan_edit(request, org_slug, case_id):
     case = access_case(request, case_id, "benefits.change_plan")
     plan = plan_data(organisation=request.organisation, case=case).plan
-    form = BenefitsPlanForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in PLAN_FIELDS}
-        benefits_plan_update(actor=request.user, case=case, values=values)
+    # A plan not saved yet is version 1: two people writing the first plan at once conflict.
+    form = BenefitsPlanForm(request.POST or None, instance=plan, version=plan.version)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: benefits_plan_update(
+                actor=request.user,
+                case=case,
+                values={name: form.cleaned_data[name] for name in PLAN_FIELDS},
+                version=form.cleaned_data["version"],
+            ),
+        )
+    )
+    if saved:
         messages.success(request, _("The plan is saved."))
         return redirect("benefits:plan", org_slug=org_slug, case_id=case.pk)
-    return render(request, "benefits/plan_form.html", {"case": case, "form": form})
+    context = {"case": case, "form": form}
+    return render(request, "benefits/plan_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET"])
@@ -65,8 +80,6 @@ def plan_xlsx(request, org_slug, case_id):
 def plan_pdf_view(request, org_slug, case_id):
     case = access_case(request, case_id, "benefits.export_plan")
     data = plan_data(organisation=request.organisation, case=case)
-    response = HttpResponse(
-        plan_pdf(data, base_url=request.build_absolute_uri("/")), content_type="application/pdf"
-    )
+    response = HttpResponse(plan_pdf(data), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(case, "pdf")}"'
     return response

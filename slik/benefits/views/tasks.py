@@ -9,6 +9,7 @@ from slik.core.pagination import paginate
 from slik.organisations.access import require
 from slik.organisations.tenancy import memberships_of
 
+from ..filters import TaskFilterForm
 from ..services.reminders import my_tasks
 
 
@@ -17,31 +18,25 @@ def task_list(request, org_slug):
     require(request.user, "benefits.view_my_tasks", request.organisation)
     memberships = memberships_of(request.user)
     organisation_ids = list(memberships)
-    show = request.GET.get("vis", "open")
-    query = request.GET.get("q", "").strip()
-    org_filter = request.GET.get("kommune", "")
+    organisations = [m.organisation for m in memberships.values()]
+    filter_form = TaskFilterForm(request.GET, organisations=organisations)
+    filters = filter_form.filters()
     with scope(organisation=organisation_ids):
+        include_done = filters["vis"] == "all"
         tasks = my_tasks(
-            user=request.user, organisation_ids=organisation_ids, include_done=show == "all"
+            user=request.user, organisation_ids=organisation_ids, include_done=include_done
         )
-        if query:
+        if query := filters["q"]:
             tasks = tasks.filter(
                 Q(indicator__name__icontains=query)
                 | Q(indicator__benefit__case__title__icontains=query)
             )
-        if org_filter.isdigit() and int(org_filter) in memberships:
-            tasks = tasks.filter(indicator__benefit__organisation_id=int(org_filter))
+        if filters["kommune"]:
+            tasks = tasks.filter(indicator__benefit__organisation_id=filters["kommune"])
         page = paginate(request, tasks)
         page.object_list = list(page.object_list)
     return render(
         request,
         "benefits/tasks.html",
-        {
-            "page": page,
-            "tasks": page.object_list,
-            "show": show,
-            "q": query,
-            "org_filter": org_filter,
-            "organisations": [m.organisation for m in memberships.values()],
-        },
+        {"page": page, "tasks": page.object_list, "filter_form": filter_form},
     )

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from slik.core.concurrency import Versioned
+
 from .roadmap import Phase, PhaseStep, RoadmapTemplate
 
 
@@ -26,7 +28,7 @@ class SharingLevel(models.TextChoices):
     PUBLIC = "public", _("Public")
 
 
-class Case(models.Model):
+class Case(Versioned):
     """An innovation case (innovasjonscase) on the six-phase roadmap. Phases change only by
     recorded gate decisions, never by dates."""
 

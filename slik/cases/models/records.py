@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from slik.core.concurrency import Versioned
+
 from .case import Case
 from .roadmap import Phase
 
@@ -48,7 +50,7 @@ class GateDecision(models.Model):
         return f"{self.get_decision_display()}: {self.get_from_phase_display()}"
 
 
-class Insight(models.Model):
+class Insight(Versioned):
     """Recorded insight – needs, interviews, observations. "Needs first" checks for these."""
 
     class Kind(models.TextChoices):
@@ -76,7 +78,7 @@ class Insight(models.Model):
         return self.title
 
 
-class Hypothesis(models.Model):
+class Hypothesis(Versioned):
     class Result(models.TextChoices):
         OPEN = "open", _("Open")
         CONFIRMED = "confirmed", _("Confirmed")
@@ -103,7 +105,7 @@ class Hypothesis(models.Model):
         return self.statement[:80]
 
 
-class CaseDecision(models.Model):
+class CaseDecision(Versioned):
     """Another formal decision in the case's decision log (not a phase change)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="decisions")
@@ -125,7 +127,7 @@ class CaseDecision(models.Model):
         return self.title
 
 
-class N3Check(models.Model):
+class N3Check(Versioned):
     """N3 (Nytt, nyttig, nyttiggjort) readiness: five fundamentals rated 0–3."""
 
     class Rating(models.IntegerChoices):
@@ -172,7 +174,7 @@ class N3Check(models.Model):
         return sum(getattr(self, name) for name in self.FUNDAMENTS)
 
 
-class Responsibility(models.Model):
+class Responsibility(Versioned):
     """A row of the responsibility matrix (RACI) of the case team."""
 
     class Raci(models.TextChoices):

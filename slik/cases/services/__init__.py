@@ -8,7 +8,13 @@ from .cases import (
     latest_template,
     phase_days,
 )
-from .gates import GateCheck, case_gate_check, case_gate_decide, checklist_snapshot
+from .gates import (
+    GateCheck,
+    case_gate_check,
+    case_gate_decide,
+    case_gate_stale,
+    checklist_snapshot,
+)
 from .records import RECORD_KINDS, case_record_create, case_record_delete, case_record_update
 from .roadmap import roadmap_template_ensure, roadmap_template_save
 
@@ -19,6 +25,7 @@ __all__ = [
     "case_create",
     "case_gate_check",
     "case_gate_decide",
+    "case_gate_stale",
     "case_publish",
     "case_record_create",
     "case_record_delete",

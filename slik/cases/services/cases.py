@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import lock, lock_version, save_versioned
+from slik.core.dates import validate_dates
 
 from ..models import Case, CaseStepCheck, Phase, PhasePeriod, RoadmapTemplate, SharingLevel
 
@@ -53,6 +55,7 @@ def latest_template(organisation) -> RoadmapTemplate:
 @transaction.atomic
 def case_create(*, actor, organisation, title: str, challenges=(), started_on=None, **fields):
     """A new case starts in Forankring on the latest roadmap version."""
+    validate_dates(started_on=started_on)
     _check_sharing(fields.get("sharing_level", SharingLevel.PRIVATE))
     case = Case.objects.create(
         organisation=organisation,
@@ -78,15 +81,20 @@ def case_create(*, actor, organisation, title: str, challenges=(), started_on=No
 
 
 @transaction.atomic
-def case_update(*, actor, case: Case, challenges=None, **fields) -> Case:
+def case_update(*, actor, case: Case, challenges=None, version: int | None = None, **fields):
+    """Change the case's own fields. `version` is the one the edit form was loaded from; the
+    row is locked and only the edited fields are written, so neither another person's edit
+    nor a gate decision made meanwhile (phase, status) is overwritten."""
+    unknown = set(fields) - set(CASE_FIELDS)
+    if unknown:
+        raise TypeError(f"case_update() got unexpected fields {sorted(unknown)}")
     if "sharing_level" in fields:
         _check_sharing(fields["sharing_level"])
+    lock_version(case, version)
     before = _case_snapshot(case)
     for name, value in fields.items():
-        if name not in CASE_FIELDS:
-            raise TypeError(f"case_update() got an unexpected field {name!r}")
         setattr(case, name, value)
-    case.save()
+    save_versioned(case, fields)
     if challenges is not None:
         case.challenges.set(challenges)
     audit_log(
@@ -97,7 +105,9 @@ def case_update(*, actor, case: Case, challenges=None, **fields) -> Case:
 
 @transaction.atomic
 def case_publish(*, actor, case: Case, is_published: bool) -> Case:
-    if case.is_published == is_published:
+    """Publish or unpublish; asking for the state the case is already in (a second click)
+    changes and logs nothing."""
+    if lock(case).is_published == is_published:
         return case
     case.is_published = is_published
     case.save(update_fields=["is_published", "updated_at"])
@@ -112,9 +122,18 @@ def case_publish(*, actor, case: Case, is_published: bool) -> Case:
 
 
 @transaction.atomic
-def case_checklist_set(*, actor, case: Case, phase: int, done_step_ids) -> list[str]:
-    """Set which steps of `phase` are done; returns the texts whose state changed."""
+def case_checklist_set(*, actor, case: Case, phase: int, done_step_ids, step_ids=None) -> list[str]:
+    """Set which steps of `phase` are done; returns the texts whose state changed.
+
+    `step_ids` names the steps the request is about (the box just ticked, or the boxes a page
+    showed); other steps keep what is saved, so ticks sent by two people, or two ticks sent
+    at once, never undo each other. The case's row is locked so they are applied one by one.
+    """
+    lock(case)
     steps = list(case.template.steps.filter(phase=phase))
+    if step_ids is not None:
+        wanted = {int(pk) for pk in step_ids}
+        steps = [step for step in steps if step.pk in wanted]
     done_ids = {int(pk) for pk in done_step_ids}
     checks = {c.step_id: c for c in CaseStepCheck.objects.filter(case=case, step__in=steps)}
     now = timezone.now()

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log
+from slik.core.concurrency import StaleState
+from slik.core.dates import date_errors, in_range
 
 from ..models import Case, GateDecision, Phase, PhasePeriod
 
@@ -77,11 +79,40 @@ def case_gate_check(*, case: Case, decision: str, to_phase=None) -> GateCheck:
     return check
 
 
+def case_gate_stale(*, case: Case, expected_phase=None, expected_status=None) -> str:
+    """Why a decision chosen on a form made for (`expected_phase`, `expected_status`) no longer
+    fits the case, or "" when it still does. A form without them is not checked."""
+    if expected_phase is not None and expected_phase != case.phase:
+        change = _("The case has moved to %(phase)s since you opened the form.") % {
+            "phase": case.get_phase_display()
+        }
+    elif expected_status is not None and expected_status != case.status:
+        change = _("The case's status has changed to %(status)s since you opened the form.") % {
+            "status": case.get_status_display()
+        }
+    else:
+        return ""
+    latest = case.gate_decisions.order_by("-id").first()
+    if latest is None:
+        return _("%(change)s Check the form again before you decide.") % {"change": change}
+    return _(
+        "%(change)s The latest decision: %(decision)s on %(date)s by %(by)s. Check the form "
+        "again before you decide."
+    ) % {
+        "change": change,
+        "decision": latest.get_decision_display(),
+        "date": formats.date_format(latest.decided_on, "SHORT_DATE_FORMAT"),
+        "by": latest.decided_by,
+    }
+
+
 def _validate(check: GateCheck, *, decision, decided_on, reason, override_reason) -> None:
     errors: dict[str, list[str]] = {}
     if check.blockers:
         errors.setdefault("__all__", []).extend(check.blockers)
-    if decided_on > timezone.localdate():
+    if not in_range(decided_on):
+        errors.update(date_errors(decided_on=decided_on))
+    elif decided_on > timezone.localdate():
         errors.setdefault("decided_on", []).append(_("The decision date cannot be in the future."))
     if decision == Decision.BACK and not (reason or "").strip():
         errors.setdefault("reason", []).append(
@@ -135,8 +166,18 @@ def case_gate_decide(
     reason: str = "",
     override_reason: str = "",
     to_phase=None,
+    expected_phase: int | None = None,
+    expected_status: str | None = None,
 ) -> GateDecision:
+    """Record a gate decision. `expected_phase`/`expected_status` are what the decision was
+    chosen for (the form's); a case that has left them is refused, so two «go» posted at once
+    move it one phase, not two."""
     given, case = case, Case.objects.select_for_update().get(pk=case.pk)
+    stale = case_gate_stale(
+        case=case, expected_phase=expected_phase, expected_status=expected_status
+    )
+    if stale:
+        raise StaleState(stale)
     check = case_gate_check(case=case, decision=decision, to_phase=to_phase)
     _validate(
         check,

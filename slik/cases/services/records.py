@@ -10,6 +10,8 @@ from django.db import models, transaction
 
 from slik.challenges.models import Stakeholder
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import lock_version, save_versioned, subject_of
+from slik.core.dates import validate_model_dates
 
 from ..models import Case, CaseDecision, Hypothesis, Insight, N3Check, Responsibility
 
@@ -68,6 +70,7 @@ def _prepare(kind: RecordKind, values: dict) -> dict:
 def _clean(record) -> None:
     if isinstance(record, Stakeholder):
         record.fill_default_strategy()
+    validate_model_dates(record)
     record.full_clean()
 
 
@@ -93,20 +96,24 @@ def case_record_create(*, actor, case: Case, kind: str, values: dict):
 
 
 @transaction.atomic
-def case_record_update(*, actor, record, values: dict):
+def case_record_update(*, actor, record, values: dict, version: int | None = None):
+    """Change a record; `version` is the one its edit form was loaded from (see
+    slik.core.concurrency): a record saved by someone else meanwhile is refused."""
     spec = kind_of(record)
+    lock_version(record, version)
     before = snapshot(record, spec.fields)
     for name, value in _prepare(spec, values).items():
         setattr(record, name, value)
     _clean(record)
-    record.save()
+    # The record's own fields only, from the locked row: never a stale copy of anything else.
+    save_versioned(record, spec.fields)
     audit_log(
         actor=actor,
         action=f"case.{spec.code}.changed",
         obj=record.case,
         before=before,
         after=snapshot(record, spec.fields),
-        data={"record": str(record)[:200]},
+        data={"record": str(record)[:200], **subject_of(record)},
     )
     return record
 

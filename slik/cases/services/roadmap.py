@@ -1,10 +1,10 @@
 """The organisation's roadmap template: versions are immutable once cases point at them."""
 
 from django.db import transaction
-from django.db.models import Max
 from django_scopes import scope
 
 from slik.core.audit import audit_log
+from slik.core.concurrency import EditConflict, lock
 
 from ..defaults import DEFAULT_ROADMAP_STEPS
 from ..models import Phase, PhaseStep, RoadmapTemplate
@@ -47,18 +47,21 @@ def clean_steps(steps_by_phase: dict) -> dict[int, list[str]]:
 
 @transaction.atomic
 def roadmap_template_save(
-    *, actor, organisation, steps_by_phase: dict, note: str = ""
+    *, actor, organisation, steps_by_phase: dict, note: str = "", version: int | None = None
 ) -> RoadmapTemplate:
-    """Save the edited steps as a NEW version; cases keep the version they were created with."""
-    latest = (
-        RoadmapTemplate.objects.filter(organisation=organisation).aggregate(top=Max("version"))[
-            "top"
-        ]
-        or 0
-    )
+    """Save the edited steps as a NEW version; cases keep the version they were created with.
+
+    `version` is the one the edit form was based on: when someone saved a newer version
+    meanwhile, saving would silently drop their steps, so it is refused (EditConflict).
+    """
+    # Versions are numbered per organisation; its row serialises two saves at once.
+    lock(organisation)
+    latest = RoadmapTemplate.objects.filter(organisation=organisation).order_by("-version").first()
+    if version is not None and latest is not None and latest.version != version:
+        raise EditConflict(latest)
     template = _create_version(
         organisation=organisation,
-        version=latest + 1,
+        version=(latest.version if latest else 0) + 1,
         steps_by_phase=clean_steps(steps_by_phase),
         note=note,
         actor=actor,

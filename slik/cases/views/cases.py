@@ -1,52 +1,36 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from slik.challenges.charts import stakeholder_grid_spec
 from slik.core.audit import history_for
+from slik.core.concurrency import form_save, form_status
 from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 from slik.organisations.access import require
 
 from .. import selectors, services
+from ..filters import CaseFilterForm
 from ..forms import CaseForm
-from ..models import Case, GateDecision, InnovationType, Phase
+from ..models import Case, GateDecision
 from ..panels import create_warnings, render_panels
 from .access import access_case
-
-FILTER_NAMES = ("q", "phase", "status", "innovation_type", "owner", "challenge")
-
-
-def _filters(request) -> dict:
-    filters = {name: request.GET.get(name, "").strip() for name in FILTER_NAMES}
-    for name in ("phase", "owner", "challenge"):
-        if not filters[name].isdigit():
-            filters[name] = ""
-    if filters["status"] not in Case.Status.values:
-        filters["status"] = ""
-    if filters["innovation_type"] not in InnovationType.values:
-        filters["innovation_type"] = ""
-    return filters
 
 
 @cached_tenant_page
 def case_list(request, org_slug):
     organisation = request.organisation
     require(request.user, "organisations.view_organisation", organisation)
-    filters = _filters(request)
-    cases = selectors.case_list(actor=request.user, organisation=organisation, filters=filters)
+    filter_form = CaseFilterForm(request.GET, actor=request.user, organisation=organisation)
+    cases = selectors.case_list(
+        actor=request.user, organisation=organisation, filters=filter_form.filters()
+    )
     page = paginate(request, cases)
     context = {
         "page": page,
         "cases": selectors.with_days_in_phase(page.object_list),
-        "filters": filters,
-        "phases": Phase.choices,
-        "statuses": Case.Status.choices,
-        "innovation_types": InnovationType.choices,
-        "owners": selectors.member_users(organisation),
-        "challenges": selectors.organisation_challenges(organisation),
+        "filter_form": filter_form,
         "may_add": request.user.has_perm("cases.add_case", organisation),
     }
     return render(request, "cases/case_list.html", context)
@@ -55,18 +39,20 @@ def case_list(request, org_slug):
 def _save_case(request, form, *, case=None):
     data = dict(form.cleaned_data)
     challenges = data.pop("challenges")
-    try:
-        if case is None:
-            return services.case_create(
+    if case is None:
+        return form_save(
+            form,
+            lambda: services.case_create(
                 actor=request.user,
                 organisation=request.organisation,
                 challenges=challenges,
                 **data,
-            )
-        return services.case_update(actor=request.user, case=case, challenges=challenges, **data)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
+            ),
+        )
+    return form_save(
+        form,
+        lambda: services.case_update(actor=request.user, case=case, challenges=challenges, **data),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,12 +72,12 @@ def case_create(request, org_slug):
 def case_edit(request, org_slug, case_id):
     case = access_case(request, case_id, "cases.change_case")
     form = CaseForm(request.POST or None, instance=case, organisation=request.organisation)
-    if request.method == "POST" and form.is_valid():
-        case.refresh_from_db()
-        if _save_case(request, form, case=case) is not None:
-            messages.success(request, _("The case was saved."))
-            return redirect("cases:detail", org_slug=org_slug, case_id=case.pk)
-    return render(request, "cases/case_form.html", {"form": form, "case": case})
+    saved = request.method == "POST" and form.is_valid() and _save_case(request, form, case=case)
+    if saved:
+        messages.success(request, _("The case was saved."))
+        return redirect("cases:detail", org_slug=org_slug, case_id=case.pk)
+    context = {"form": form, "case": case}
+    return render(request, "cases/case_form.html", context, status=form_status(form))
 
 
 def _stakeholder_chart(stakeholders):
@@ -126,15 +112,43 @@ def case_detail(request, org_slug, case_id):
     return render(request, "cases/case_detail.html", context)
 
 
+def _ids(request, name) -> list[int]:
+    return [int(pk) for pk in request.POST.getlist(name) if pk.isascii() and pk.isdigit()]
+
+
+def _checklist_status(case, step_ids, done_ids) -> str:
+    """What the live region under the checklist says after one box was ticked or unticked."""
+    steps = {row["step"].pk: row["step"] for row in selectors.checklist_for(case)}
+    named = [steps[pk] for pk in step_ids if pk in steps]
+    if not named:
+        return _(
+            "The case has moved to %(phase)s since you opened the page; reload it to see the "
+            "checklist of that phase."
+        ) % {"phase": case.get_phase_display()}
+    texts = [
+        (
+            _("“%(step)s” is marked as done.")
+            if step.pk in done_ids
+            else _("“%(step)s” is marked as not done.")
+        )
+        % {"step": step.text}
+        for step in named
+    ]
+    return " ".join(texts)
+
+
 @require_POST
 def case_checklist(request, org_slug, case_id):
     case = access_case(request, case_id, "cases.change_case")
+    # `shown`: the steps this post is about (one box with htmx, the page's boxes without).
+    step_ids = _ids(request, "shown") if "shown" in request.POST else None
+    done_ids = _ids(request, "done")
     services.case_checklist_set(
-        actor=request.user,
-        case=case,
-        phase=case.phase,
-        done_step_ids=[pk for pk in request.POST.getlist("done") if pk.isdigit()],
+        actor=request.user, case=case, phase=case.phase, done_step_ids=done_ids, step_ids=step_ids
     )
+    if request.htmx and step_ids is not None:
+        status = _checklist_status(case, step_ids, set(done_ids))
+        return render(request, "cases/case_detail.html#checklist_status", {"status": status})
     if request.htmx:
         case = selectors.case_detail(
             actor=request.user, organisation=request.organisation, case_id=case.pk

@@ -1,9 +1,10 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from slik.core.concurrency import form_save, form_status
 
 from .. import selectors, services
 from ..forms import GateForm
@@ -21,37 +22,48 @@ def _context(case, form):
     }
 
 
+def _decide(request, case, data):
+    return services.case_gate_decide(
+        actor=request.user,
+        case=case,
+        decision=data["decision"],
+        decided_by=data["decided_by"],
+        decided_on=data["decided_on"],
+        basis=data["basis"],
+        conditions=data["conditions"],
+        reason=data["reason"],
+        override_reason=data.get("override_reason", "") if data.get("override") else "",
+        to_phase=data.get("to_phase"),
+        expected_phase=data.get("expected_phase"),
+        expected_status=data.get("expected_status") or None,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def gate_create(request, org_slug, case_id):
-    case = access_case(request, case_id, "cases.decide_gate")
-    case = selectors.case_detail(
-        actor=request.user, organisation=request.organisation, case_id=case.pk
-    )
+    def current_case():
+        case = access_case(request, case_id, "cases.decide_gate")
+        return selectors.case_detail(
+            actor=request.user, organisation=request.organisation, case_id=case.pk
+        )
+
+    case = current_case()
     initial = {"decided_on": timezone.localdate(), "decided_by": _("The leader group")}
     form = GateForm(request.POST or None, case=case, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            gate = services.case_gate_decide(
-                actor=request.user,
-                case=case,
-                decision=data["decision"],
-                decided_by=data["decided_by"],
-                decided_on=data["decided_on"],
-                basis=data["basis"],
-                conditions=data["conditions"],
-                reason=data["reason"],
-                override_reason=data.get("override_reason", "") if data.get("override") else "",
-                to_phase=data.get("to_phase"),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        gate = form_save(form, lambda: _decide(request, case, form.cleaned_data))
+        if gate is not None:
             messages.success(request, _("The gate decision was recorded."))
             return redirect(
                 "cases:gate_detail", org_slug=org_slug, case_id=case.pk, gate_id=gate.pk
             )
-    return render(request, "cases/gate_form.html", _context(case, form))
+        if form.stale:
+            # Decided by someone else between this form's check and the locked decision: show
+            # the case as it is now, with what the user typed and the reason for the refusal.
+            case = current_case()
+            form = GateForm(request.POST, case=case, initial=initial)
+            form.is_valid()
+    return render(request, "cases/gate_form.html", _context(case, form), status=form_status(form))
 
 
 def gate_detail(request, org_slug, case_id, gate_id):

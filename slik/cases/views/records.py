@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from slik.core.concurrency import form_save, form_status
+
 from .. import forms, services
 from .access import access_case, access_child
 
@@ -62,17 +64,22 @@ def record_edit(request, org_slug, case_id, kind, **kwargs):
     record = _record(case, kind, kwargs)
     form = _form(request, kind, instance=record)
     if request.method == "POST" and form.is_valid():
-        record.refresh_from_db()
-        try:
-            services.case_record_update(actor=request.user, record=record, values=_values(form))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        saved = form_save(
+            form,
+            lambda: services.case_record_update(
+                actor=request.user,
+                record=record,
+                values=_values(form),
+                version=form.cleaned_data["version"],
+            ),
+        )
+        if saved:
             return _done(request, case, _("Saved."))
     return render(
         request,
         "cases/record_form.html",
         {"case": case, "form": form, "kind": kind, "record": record},
+        status=form_status(form),
     )
 
 

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from slik.core.concurrency import form_save, form_status
 from slik.organisations.access import get_in_tenant, require
 
 from .. import selectors, services
@@ -37,18 +38,33 @@ def roadmap_version(request, org_slug, template_id):
 def roadmap_edit(request, org_slug):
     require(request.user, "cases.change_roadmap", request.organisation)
     latest = services.latest_template(request.organisation)
-    form = RoadmapForm(request.POST or None, steps_by_phase=selectors.steps_by_phase(latest))
-    if request.method == "POST" and form.is_valid():
-        template = services.roadmap_template_save(
-            actor=request.user,
-            organisation=request.organisation,
-            steps_by_phase=form.steps(),
-            note=form.cleaned_data["note"],
+    form = RoadmapForm(
+        request.POST or None,
+        steps_by_phase=selectors.steps_by_phase(latest),
+        version=latest.version,
+    )
+    template = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.roadmap_template_save(
+                actor=request.user,
+                organisation=request.organisation,
+                steps_by_phase=form.steps(),
+                note=form.cleaned_data["note"],
+                version=form.cleaned_data["version"],
+            ),
         )
+    )
+    if template:
         messages.success(
             request,
             _("Version %(version)s of the roadmap was saved. Running cases keep their version.")
             % {"version": template.version},
         )
         return redirect("cases:roadmap", org_slug=org_slug)
-    return render(request, "cases/roadmap_form.html", {"form": form, "latest": latest})
+    if form.conflict:
+        latest = services.latest_template(request.organisation)
+    context = {"form": form, "latest": latest}
+    return render(request, "cases/roadmap_form.html", context, status=form_status(form))

@@ -1,12 +1,12 @@
 """Floker: list, create, detail, edit, status, publishing and deletion."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from slik.core.audit import history_for
+from slik.core.concurrency import form_save, form_status, is_stale, reload_hidden
 from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 from slik.organisations.access import require
@@ -27,7 +27,7 @@ def _detail(challenge):
 def challenge_list(request, org_slug):
     org = request.organisation
     require(request.user, "challenges.view_challenge", org)
-    form = ChallengeFilterForm(request.GET or None, organisation=org)
+    form = ChallengeFilterForm(request.GET or None, actor=request.user, organisation=org)
     filters = form.cleaned_data if form.is_valid() else {}
     items = selectors.challenge_list(
         organisation=org,
@@ -105,37 +105,54 @@ def challenge_edit(request, org_slug, challenge_id):
     form = ChallengeForm(
         request.POST or None, instance=challenge, organisation=challenge.organisation
     )
-    if request.method == "POST" and form.is_valid():
-        challenge.refresh_from_db()  # the form changed the instance; the service diffs it
-        services.challenge_update(
-            actor=request.user, challenge=challenge, **_challenge_fields(form)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.challenge_update(
+                actor=request.user,
+                challenge=challenge,
+                version=form.cleaned_data["version"],
+                **_challenge_fields(form),
+            ),
         )
+    )
+    if saved:
         messages.success(request, _("The floke was saved."))
         return _detail(challenge)
-    return render(request, "challenges/challenge_form.html", {"form": form, "challenge": challenge})
+    context = {"form": form, "challenge": challenge}
+    return render(request, "challenges/challenge_form.html", context, status=form_status(form))
 
 
 def challenge_status(request, org_slug, challenge_id):
     challenge = access_challenge(request, challenge_id, "challenges.change_challenge")
     allowed = services.challenge_allowed_statuses(actor=request.user, challenge=challenge)
-    form = StatusForm(
-        request.POST or None, allowed=allowed, initial={"status": request.GET.get("status")}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.challenge_set_status(
+    initial = {"status": request.GET.get("status"), "expected_status": challenge.status}
+    form = StatusForm(request.POST or None, allowed=allowed, challenge=challenge, initial=initial)
+    changed = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.challenge_set_status(
                 actor=request.user,
                 challenge=challenge,
                 status=form.cleaned_data["status"],
                 reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The status was changed."))
-            return _detail(challenge)
+                expected_status=form.cleaned_data["expected_status"],
+            ),
+        )
+    )
+    if changed:
+        messages.success(request, _("The status was changed."))
+        return _detail(challenge)
+    if is_stale(form):  # shown again for the status the floke has now
+        allowed = services.challenge_allowed_statuses(actor=request.user, challenge=challenge)
+        form.fields["status"].choices = StatusForm(allowed=allowed).fields["status"].choices
+        reload_hidden(form, expected_status=challenge.status)
     context = {"form": form, "challenge": challenge, "allowed": allowed}
-    return render(request, "challenges/challenge_status.html", context)
+    return render(request, "challenges/challenge_status.html", context, status=form_status(form))
 
 
 def challenge_publish(request, org_slug, challenge_id):

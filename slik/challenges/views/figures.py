@@ -1,11 +1,11 @@
 """Thought-provoking figures (tankevekkende tall) for a floke or the whole municipality."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from slik.core.concurrency import form_save, form_status
 from slik.core.pagination import paginate
 from slik.organisations.access import require
 
@@ -99,22 +99,26 @@ def figure_add_ready(request, org_slug, challenge_id=None):
 def figure_edit(request, org_slug, figure_id):
     figure = access_key_figure(request, figure_id, "challenges.change_keyfigure")
     form = KeyFigureForm(request.POST or None, instance=figure)
-    if request.method == "POST" and form.is_valid():
-        figure.refresh_from_db()
-        try:
-            services.key_figure_update(actor=request.user, figure=figure, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The figure was saved."))
-            return redirect(_figures_url(org_slug, figure.challenge))
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.key_figure_update(
+                actor=request.user, figure=figure, **form.cleaned_data
+            ),
+        )
+    )
+    if saved:
+        messages.success(request, _("The figure was saved."))
+        return redirect(_figures_url(org_slug, figure.challenge))
     context = {
         "form": form,
         "figure": figure,
         "challenge": figure.challenge,
         "cancel_url": _figures_url(org_slug, figure.challenge),
     }
-    return render(request, "challenges/figure_form.html", context)
+    return render(request, "challenges/figure_form.html", context, status=form_status(form))
 
 
 def figure_delete(request, org_slug, figure_id):

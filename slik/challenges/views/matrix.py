@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from slik.core.concurrency import form_save, form_status, requested_flag
 from slik.core.page_cache import cached_tenant_page
 from slik.organisations.access import require
 
@@ -16,11 +17,15 @@ from ..models import Criterion
 from .access import access_challenge, access_criterion, post_only
 
 
+def _weights_url(org) -> str:
+    return reverse("challenges:matrix_weights", kwargs={"org_slug": org.slug})
+
+
 def _matrix_context(request, weights_form=None, weights=None):
     org = request.organisation
     matrix = decision_matrix(organisation=org, actor=request.user, weights=weights)
     if weights_form is None:
-        weights_form = WeightsForm(criteria=matrix.criteria)
+        weights_form = WeightsForm(criteria=matrix.criteria, save_url=_weights_url(org))
     return {
         "matrix": matrix,
         "weights_form": weights_form,
@@ -42,7 +47,7 @@ def matrix_weights(request, org_slug):
     if not_allowed := post_only(request):
         return not_allowed
     criteria = list(Criterion.objects.filter(organisation=org, is_active=True))
-    form = WeightsForm(request.POST, criteria=criteria)
+    form = WeightsForm(request.POST, criteria=criteria, save_url=_weights_url(org))
     saved = False
     if form.is_valid():
         try:
@@ -98,9 +103,17 @@ def criterion_list(request, org_slug):
 def criterion_edit(request, org_slug, criterion_id):
     criterion = access_criterion(request, criterion_id)
     form = CriterionForm(request.POST or None, instance=criterion)
-    if request.method == "POST" and form.is_valid():
-        criterion.refresh_from_db()
-        services.criterion_update(actor=request.user, criterion=criterion, **form.cleaned_data)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.criterion_update(
+                actor=request.user, criterion=criterion, **form.cleaned_data
+            ),
+        )
+    )
+    if saved:
         messages.success(request, _("The criterion was saved."))
         return redirect("challenges:criteria", org_slug=org_slug)
     context = {
@@ -108,7 +121,7 @@ def criterion_edit(request, org_slug, criterion_id):
         "criterion": criterion,
         "cancel_url": reverse("challenges:criteria", kwargs={"org_slug": org_slug}),
     }
-    return render(request, "challenges/criterion_form.html", context)
+    return render(request, "challenges/criterion_form.html", context, status=form_status(form))
 
 
 def criterion_toggle(request, org_slug, criterion_id):
@@ -117,7 +130,9 @@ def criterion_toggle(request, org_slug, criterion_id):
     if not_allowed := post_only(request):
         return not_allowed
     services.criterion_update(
-        actor=request.user, criterion=criterion, is_active=not criterion.is_active
+        actor=request.user,
+        criterion=criterion,
+        is_active=requested_flag(request, "active", current=criterion.is_active),
     )
     messages.success(request, _("The criterion was updated."))
     return redirect("challenges:criteria", org_slug=org_slug)

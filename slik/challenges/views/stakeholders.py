@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from slik.core.concurrency import form_save, form_status
+
 from .. import selectors, services
 from ..charts import stakeholder_grid_spec
 from ..forms import StakeholderForm
@@ -54,9 +56,20 @@ def stakeholder_edit(request, org_slug, challenge_id, stakeholder_id):
     challenge = access_challenge(request, challenge_id)
     stakeholder = access_stakeholder(request, challenge, stakeholder_id)
     form = StakeholderForm(request.POST or None, instance=stakeholder)
-    if request.method == "POST" and form.is_valid():
-        stakeholder.refresh_from_db()
-        services.stakeholder_update(actor=request.user, stakeholder=stakeholder, **_fields(form))
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.stakeholder_update(
+                actor=request.user,
+                stakeholder=stakeholder,
+                version=form.cleaned_data["version"],
+                **_fields(form),
+            ),
+        )
+    )
+    if saved:
         messages.success(request, _("The stakeholder was saved."))
         return redirect(_list_url(challenge))
     context = {
@@ -65,7 +78,7 @@ def stakeholder_edit(request, org_slug, challenge_id, stakeholder_id):
         "stakeholder": stakeholder,
         "cancel_url": _list_url(challenge),
     }
-    return render(request, "challenges/stakeholder_form.html", context)
+    return render(request, "challenges/stakeholder_form.html", context, status=form_status(form))
 
 
 def stakeholder_delete(request, org_slug, challenge_id, stakeholder_id):

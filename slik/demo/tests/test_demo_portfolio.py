@@ -4,6 +4,7 @@ meetings and a published council report the politician can read."""
 import re
 
 import pytest
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -96,7 +97,7 @@ def test_politician_sees_the_published_council_report(no_shared_data, client):
     assert run.status == ReportRun.Status.DONE and run.is_published
     assert run.file and run.file.size > 10_000 and run.worker_seconds
 
-    assert client.login(username=POLITICIAN, password=DEMO_PASSWORD)
+    assert client.login(request=HttpRequest(), username=POLITICIAN, password=DEMO_PASSWORD)
     slug = {"org_slug": org.slug}
     listing = client.get(reverse("reports:list", kwargs=slug))
     assert listing.status_code == 200

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError
+from django.http import HttpRequest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -73,9 +74,11 @@ def test_load_demo_twice_creates_nothing_the_second_time(no_shared_data):
 def test_demo_accounts_can_sign_in(no_shared_data, client):
     load()
     for email, _label in DEMO_ACCOUNTS:
-        assert client.login(username=email, password=DEMO_PASSWORD), email
+        assert client.login(request=HttpRequest(), username=email, password=DEMO_PASSWORD), email
         client.logout()
-    client.login(username="leder@hvaler.demo.slik.no", password=DEMO_PASSWORD)
+    client.login(
+        request=HttpRequest(), username="leder@hvaler.demo.slik.no", password=DEMO_PASSWORD
+    )
     hvaler = Organisation.objects.get(kind="municipality", number=HVALER)
     response = client.get(reverse("organisations:overview", kwargs={"org_slug": hvaler.slug}))
     assert response.status_code == 200
@@ -223,7 +226,9 @@ def test_demo_benefits_plan_map_and_pitfall(no_shared_data, client):
     load()
     assert counts() == before
 
-    client.login(username="leder@hvaler.demo.slik.no", password=DEMO_PASSWORD)
+    client.login(
+        request=HttpRequest(), username="leder@hvaler.demo.slik.no", password=DEMO_PASSWORD
+    )
     org = family.organisation
     for name, kwargs in (
         ("benefits:rollup", {}),

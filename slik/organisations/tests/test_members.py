@@ -1,9 +1,6 @@
 """Member management: list, add by e-mail, change, remove – and the last-coordinator rule."""
 
-import re
-
 import pytest
-from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -97,67 +94,15 @@ def test_list_does_not_show_other_organisations_members(client_as, coordinator, 
 # --- Add -------------------------------------------------------------------------------------
 
 
-def test_add_new_person_creates_user_and_sends_password_link(client_as, coordinator, org, client):
-    response = client_as(coordinator).post(
-        _url("member_add", org),
-        {
-            "email": "Ny.Person@Hvaler.test",
-            "full_name": "Nina Ny",
-            "role": "employee",
-            "title": "Rådgiver",
-        },
-    )
-    assert response.status_code == 302
-    user = User.objects.get(email="ny.person@hvaler.test")
-    assert not user.has_usable_password()
-    membership = _membership(user, org)
-    assert (membership.role, membership.title) == ("employee", "Rådgiver")
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["ny.person@hvaler.test"]
-    assert _events(org, "membership.added")
-    link = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[0].body).group(1)
-    client.logout()
-    response = client.get(link, follow=True)
-    assert response.status_code == 200
-    assert response.context["validlink"]
-
-
-def test_add_existing_user_sends_no_mail(client_as, coordinator, org, outsider):
-    response = client_as(coordinator).post(
-        _url("member_add", org), {"email": outsider.email, "role": "observer"}
-    )
-    assert response.status_code == 302
-    assert _membership(outsider, org).role == "observer"
-    assert mail.outbox == []
-
-
-def test_add_duplicate_gives_form_error(client_as, coordinator, employee, org):
-    response = client_as(coordinator).post(
-        _url("member_add", org), {"email": employee.email.upper(), "role": "leader"}
-    )
-    assert response.status_code == 200
-    assert "email" in response.context["form"].errors
-    assert _membership(employee, org).role == "employee"
-
-
 @pytest.mark.parametrize("email", ["", "ikke-en-adresse", "a@", "@b.no"])
 def test_add_bad_email_keeps_input(client_as, coordinator, org, email):
     response = client_as(coordinator).post(
-        _url("member_add", org), {"email": email, "full_name": "Nina Ny", "role": "employee"}
+        _url("member_add", org), {"email": email, "title": "Rådgiver", "role": "employee"}
     )
     assert response.status_code == 200
     assert "email" in response.context["form"].errors
-    assert response.context["form"]["full_name"].value() == "Nina Ny"
+    assert response.context["form"]["title"].value() == "Rådgiver"
     assert Membership.objects.filter(organisation=org).count() == 1
-
-
-def test_add_new_person_without_name_is_an_error(client_as, coordinator, org):
-    response = client_as(coordinator).post(
-        _url("member_add", org), {"email": "navnlos@hvaler.test", "role": "employee"}
-    )
-    assert response.status_code == 200
-    assert "full_name" in response.context["form"].errors
-    assert not User.objects.filter(email="navnlos@hvaler.test").exists()
 
 
 def test_add_member_creates_defaults_for_a_new_organisation(db, coordinator):

@@ -5,8 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from slik.core.concurrency import Versioned
 
-class BoardMeeting(models.Model):
+
+class BoardMeeting(Versioned):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="board_meetings"
     )

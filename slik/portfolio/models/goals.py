@@ -4,8 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from slik.core.concurrency import Versioned
 
-class PlanGoal(models.Model):
+
+class PlanGoal(Versioned):
     class Source(models.TextChoices):
         COMMUNITY_PLAN = "community_plan", _("Municipal master plan (community part)")
         ACTION_PLAN = "action_plan", _("Action plan")
@@ -38,7 +40,7 @@ class PlanGoal(models.Model):
         return self.title
 
 
-class Commission(models.Model):
+class Commission(Versioned):
     """A council decision (vedtak) that orders innovation (innovasjonsoppdrag)."""
 
     class Status(models.TextChoices):

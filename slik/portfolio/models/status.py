@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from slik.core.concurrency import Versioned
+
 
 class PortfolioSettings(models.Model):
     """ "Absorption has its limit": how many active cases the organisation can carry."""
@@ -44,7 +46,7 @@ def _level(label):
     return models.CharField(label, max_length=20, choices=StatusLevel.choices)
 
 
-class StatusReport(models.Model):
+class StatusReport(Versioned):
     """A dated status report of a case; the dashboard shows the latest published one."""
 
     DIMENSIONS = ("overall", "time", "budget", "quality", "risk", "benefits")

@@ -19,7 +19,9 @@ from django.utils import timezone
 from slik.benefits.pitfalls import pitfalls_of
 from slik.benefits.rollup import CategoryTotals, rollup_benefits
 from slik.cases.models import Case, PhasePeriod
+from slik.cases.selectors import published_cases
 from slik.challenges.models import Challenge
+from slik.challenges.selectors import published_challenges
 from slik.organisations.models import Sector
 
 from ..models import StatusReport
@@ -61,9 +63,10 @@ class Dashboard:
 
 
 def filtered_cases(*, organisation, filters: DashboardFilters, details: bool):
-    cases = Case.objects.filter(organisation=organisation)
-    if not details:
-        cases = cases.filter(is_published=True)
+    if details:
+        cases = Case.objects.filter(organisation=organisation)
+    else:
+        cases = published_cases(organisation=organisation)
     if filters.phase:
         cases = cases.filter(phase=filters.phase)
     if filters.status:
@@ -175,9 +178,11 @@ def _pitfalls(*, organisation, benefits, details: bool, top: int = 5) -> dict:
 
 
 def filter_choices(*, organisation, details: bool) -> dict:
-    challenges = Challenge.objects.filter(organisation=organisation).order_by("title")
-    if not details:
-        challenges = challenges.filter(is_published=True)
+    if details:
+        challenges = Challenge.objects.filter(organisation=organisation)
+    else:
+        challenges = published_challenges(organisation=organisation)
+    challenges = challenges.order_by("title")
     choices = {
         "sectors": list(Sector.objects.filter(organisation=organisation).values_list("pk", "name")),
         "challenges": list(challenges.values_list("pk", "title")),
@@ -197,9 +202,14 @@ def portfolio_dashboard(
     filters: DashboardFilters,
     choices: dict | None = None,
     today: datetime.date | None = None,
+    for_politicians: bool = False,
 ) -> Dashboard:
+    """The dashboard as `actor` sees it; `for_politicians` gives the politicians' view (published
+    cases and floker only, no details) whoever asks, for what is made to be read by them."""
     today = today or timezone.localdate()
-    details = actor.has_perm("portfolio.view_dashboard_details", organisation)
+    details = not for_politicians and actor.has_perm(
+        "portfolio.view_dashboard_details", organisation
+    )
     settings = portfolio_settings_for(organisation)
     base = filtered_cases(organisation=organisation, filters=filters, details=details)
     cases = list(_annotated(base, details=details))

@@ -13,20 +13,28 @@ from django.db.models import Count, Prefetch, Q
 
 from slik.benefits.models import Benefit, Indicator
 from slik.benefits.rollup import indicator_gains, unit_kind
-from slik.benefits.selectors import annotate_achievement, indicators_with_latest
+from slik.benefits.selectors import (
+    annotate_achievement,
+    indicators_with_latest,
+    visible_benefits,
+)
 from slik.cases.models import Case
 from slik.cases.selectors import visible_cases
 from slik.challenges.models import Challenge
-from slik.organisations.rules import is_staff_member
+from slik.challenges.selectors import visible_challenges
 
 from ..models import Commission, PlanGoal
 
 ZERO = Decimal(0)
 
 
-def plan_goals(*, organisation, query: str = "", source: str = "", year=None):
+def plan_goals(*, actor, organisation, query: str = "", source: str = "", year=None):
+    """Every goal; its counts are of the cases and benefits the actor may see."""
+    cases = visible_cases(actor=actor, organisation=organisation).values("pk")
+    benefits = visible_benefits(actor=actor, organisation=organisation).values("pk")
     goals = PlanGoal.objects.filter(organisation=organisation).annotate(
-        case_count=Count("cases", distinct=True), benefit_count=Count("benefits", distinct=True)
+        case_count=Count("cases", filter=Q(cases__in=cases), distinct=True),
+        benefit_count=Count("benefits", filter=Q(benefits__in=benefits), distinct=True),
     )
     if query:
         goals = goals.filter(
@@ -44,13 +52,6 @@ def plan_goals(*, organisation, query: str = "", source: str = "", year=None):
 def goal_years(*, organisation) -> list[int]:
     years = PlanGoal.objects.filter(organisation=organisation).values_list("year", flat=True)
     return sorted(set(years), reverse=True)
-
-
-def _visible_case_ids(actor, organisation) -> set[int] | None:
-    """None when the actor sees every case (staff); else the published ones' ids."""
-    if is_staff_member(actor, organisation):
-        return None
-    return set(visible_cases(actor=actor, organisation=organisation).values_list("pk", flat=True))
 
 
 @dataclass
@@ -78,14 +79,13 @@ def goal_contribution(*, goal: PlanGoal, actor) -> GoalContribution:
     """What contributes to `goal`: linked cases (phase, status) and benefits with their
     indicators' latest values and achievement. Three queries."""
     organisation = goal.organisation
-    visible = _visible_case_ids(actor, organisation)
-    cases = [
-        case
-        for case in goal.cases.select_related("owner").order_by("phase", "title")
-        if visible is None or case.pk in visible
-    ]
+    visible = visible_cases(actor=actor, organisation=organisation).values("pk")
+    cases = list(
+        goal.cases.filter(pk__in=visible).select_related("owner").order_by("phase", "title")
+    )
     benefits = (
-        goal.benefits.select_related("case", "category")
+        goal.benefits.filter(pk__in=visible_benefits(actor=actor, organisation=organisation))
+        .select_related("case", "category")
         .prefetch_related(
             Prefetch("indicators", queryset=indicators_with_latest(Indicator.objects.all()))
         )
@@ -93,8 +93,6 @@ def goal_contribution(*, goal: PlanGoal, actor) -> GoalContribution:
     )
     result = GoalContribution(cases=cases)
     for benefit in benefits:
-        if visible is not None and benefit.case_id not in visible:
-            continue
         benefit.indicator_list = list(benefit.indicators.all())
         annotate_achievement(benefit.indicator_list)
         result.benefits.append(benefit)
@@ -120,9 +118,11 @@ def goal_benefit_choices(*, organisation):
 # Commissions -----------------------------------------------------------------------------
 
 
-def commissions(*, organisation, query: str = "", status: str = "", body: str = ""):
+def commissions(*, actor, organisation, query: str = "", status: str = "", body: str = ""):
+    """Every commission; its count is of the answering cases the actor may see."""
+    cases = visible_cases(actor=actor, organisation=organisation).values("pk")
     items = Commission.objects.filter(organisation=organisation).annotate(
-        case_count=Count("cases", distinct=True)
+        case_count=Count("cases", filter=Q(cases__in=cases), distinct=True)
     )
     if query:
         items = items.filter(
@@ -138,18 +138,15 @@ def commissions(*, organisation, query: str = "", status: str = "", body: str = 
 def commission_links(*, commission: Commission, actor) -> dict:
     """The commission's floker, goals and answering cases the actor may see."""
     organisation = commission.organisation
-    visible = _visible_case_ids(actor, organisation)
-    cases = [
-        case
-        for case in commission.cases.order_by("phase", "title")
-        if visible is None or case.pk in visible
-    ]
-    challenges = commission.challenges.order_by("title")
-    if not is_staff_member(actor, organisation):
-        challenges = challenges.filter(is_published=True)
+    cases = commission.cases.filter(
+        pk__in=visible_cases(actor=actor, organisation=organisation).values("pk")
+    )
+    challenges = commission.challenges.filter(
+        pk__in=visible_challenges(actor=actor, organisation=organisation).values("pk")
+    )
     return {
-        "cases": cases,
-        "challenges": list(challenges),
+        "cases": list(cases.order_by("phase", "title")),
+        "challenges": list(challenges.order_by("title")),
         "plan_goals": list(commission.plan_goals.order_by("-year", "title")),
     }
 

@@ -8,7 +8,6 @@ check/decide pair – so the board can never do what a gate decision would refus
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,67 +15,24 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from slik.cases.models import Case, GateDecision, Phase
-from slik.cases.services import GateCheck, case_gate_check, case_gate_decide, case_record_create
+from slik.cases.models import Case
+from slik.cases.services import case_gate_decide, case_gate_stale, case_record_create
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import StaleState, lock, lock_version, save_versioned
+from slik.core.dates import validate_model_dates
 
 from ..models import AgendaItem, BoardMeeting
+from .board_checks import (  # noqa: F401 – the decision form's checks, re-exported for views
+    GATE_FOR_DECISION,
+    BoardDecision,
+    DecisionCheck,
+    Gate,
+    agenda_decision_check,
+    agenda_decision_checks,
+    gate_for,
+)
 
-BoardDecision = AgendaItem.Decision
-Gate = GateDecision.Decision
 MEETING_FIELDS = ("title", "held_on", "participants", "notes")
-
-# The board's decision → the gate decision it records (None: the decision log only).
-GATE_FOR_DECISION = {
-    BoardDecision.START: None,
-    BoardDecision.CONTINUE: Gate.GO,
-    BoardDecision.ADJUST: Gate.ADJUST,
-    BoardDecision.PAUSE: Gate.POSTPONE,
-    BoardDecision.STOP: Gate.STOP,
-    BoardDecision.SCALE: None,
-    BoardDecision.HAND_OVER: Gate.GO,  # only from Piloting; see gate_for()
-}
-
-
-def gate_for(decision: str, case: Case) -> str | None:
-    """The gate decision a board decision records for `case`, or None for the log only."""
-    if decision == BoardDecision.HAND_OVER and case.phase != Phase.PILOTERING:
-        return None
-    return GATE_FOR_DECISION.get(decision)
-
-
-@dataclass
-class DecisionCheck:
-    """What the decision form shows before the board records `decision` for a case."""
-
-    decision: str
-    label: str
-    gate: str | None
-    check: GateCheck
-
-    @property
-    def to_phase_label(self) -> str:
-        if self.gate is None or self.check.to_phase is None:
-            return ""
-        return str(Phase(self.check.to_phase).label)
-
-
-def agenda_decision_check(*, item: AgendaItem, decision: str) -> DecisionCheck:
-    """The pre-check of one board decision (wagtail's check/execute pair)."""
-    if decision not in BoardDecision.values:
-        check = GateCheck(blockers=[_("Choose a valid decision.")])
-        return DecisionCheck(decision, "", None, check)
-    case = item.case
-    gate = gate_for(decision, case)
-    if gate is None:
-        check = GateCheck(to_phase=case.phase)
-    else:
-        check = case_gate_check(case=case, decision=gate)
-    return DecisionCheck(decision, str(BoardDecision(decision).label), gate, check)
-
-
-def agenda_decision_checks(*, item: AgendaItem) -> list[DecisionCheck]:
-    return [agenda_decision_check(item=item, decision=value) for value in BoardDecision.values]
 
 
 def _log(actor, action, meeting, **kwargs):
@@ -86,6 +42,14 @@ def _log(actor, action, meeting, **kwargs):
 def _require_open(meeting: BoardMeeting) -> None:
     if meeting.is_closed:
         raise ValidationError(_("The minutes are approved; the meeting can no longer change."))
+
+
+def _lock_open(meeting: BoardMeeting) -> BoardMeeting:
+    """Every change of a meeting and its agenda locks the meeting's row first, so changes of
+    one meeting never interleave (and always lock in the same order: meeting, item, case)."""
+    lock(meeting)
+    _require_open(meeting)
+    return meeting
 
 
 @transaction.atomic
@@ -100,6 +64,7 @@ def board_meeting_create(
         notes=notes,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    validate_model_dates(meeting)
     meeting.full_clean()
     meeting.save()
     _log(actor, "portfolio.board.created", meeting, after=snapshot(meeting, MEETING_FIELDS))
@@ -107,7 +72,10 @@ def board_meeting_create(
 
 
 @transaction.atomic
-def board_meeting_update(*, actor, meeting: BoardMeeting, **values) -> BoardMeeting:
+def board_meeting_update(
+    *, actor, meeting: BoardMeeting, version: int | None = None, **values
+) -> BoardMeeting:
+    lock_version(meeting, version)
     _require_open(meeting)
     moved = "held_on" in values and values["held_on"] != meeting.held_on
     if moved and meeting.items.exclude(decision="").exists():
@@ -118,8 +86,9 @@ def board_meeting_update(*, actor, meeting: BoardMeeting, **values) -> BoardMeet
     for name in MEETING_FIELDS:
         if name in values:
             setattr(meeting, name, values[name])
+    validate_model_dates(meeting)
     meeting.full_clean()
-    meeting.save()
+    save_versioned(meeting, [name for name in MEETING_FIELDS if name in values])
     after = snapshot(meeting, MEETING_FIELDS)
     _log(actor, "portfolio.board.changed", meeting, before=before, after=after)
     return meeting
@@ -127,6 +96,7 @@ def board_meeting_update(*, actor, meeting: BoardMeeting, **values) -> BoardMeet
 
 @transaction.atomic
 def board_meeting_delete(*, actor, meeting: BoardMeeting) -> None:
+    lock(meeting)
     if meeting.is_closed or meeting.items.exclude(decision="").exists():
         raise ValidationError(
             _("A meeting with recorded decisions or approved minutes cannot be deleted.")
@@ -137,8 +107,10 @@ def board_meeting_delete(*, actor, meeting: BoardMeeting) -> None:
 
 @transaction.atomic
 def board_meeting_close(*, actor, meeting: BoardMeeting) -> BoardMeeting:
-    """Approve the minutes: the meeting and its decisions are final."""
-    _require_open(meeting)
+    """Approve the minutes: the meeting and its decisions are final. Approving approved
+    minutes again (a second click) changes nothing."""
+    if lock(meeting).is_closed:
+        return meeting
     meeting.is_closed = True
     meeting.save(update_fields=["is_closed"])
     undecided = meeting.items.filter(decision="").count()
@@ -155,7 +127,7 @@ def board_meeting_close(*, actor, meeting: BoardMeeting) -> BoardMeeting:
 
 @transaction.atomic
 def agenda_item_add(*, actor, meeting: BoardMeeting, case: Case) -> AgendaItem:
-    _require_open(meeting)
+    _lock_open(meeting)
     if case.organisation_id != meeting.organisation_id:
         raise ValidationError({"case": _("Choose a case of this municipality.")})
     if meeting.items.filter(case=case).exists():
@@ -170,8 +142,10 @@ def agenda_item_add(*, actor, meeting: BoardMeeting, case: Case) -> AgendaItem:
 
 @transaction.atomic
 def agenda_item_remove(*, actor, item: AgendaItem) -> None:
-    meeting = item.meeting
-    _require_open(meeting)
+    meeting = _lock_open(item.meeting)
+    item = AgendaItem.objects.filter(pk=item.pk).select_related("case").first()
+    if item is None:  # removed by a click a moment ago
+        return
     if item.decision:
         raise ValidationError(_("A decided agenda item cannot be removed."))
     _log(actor, "portfolio.board.item_removed", meeting, data={"case": item.case.title})
@@ -181,10 +155,11 @@ def agenda_item_remove(*, actor, item: AgendaItem) -> None:
 @transaction.atomic
 def agenda_item_move(*, actor, item: AgendaItem, up: bool) -> AgendaItem:
     """Swap the item with its neighbour above (`up`) or below; renumbers the agenda."""
-    meeting = item.meeting
-    _require_open(meeting)
+    meeting = _lock_open(item.meeting)
     items = list(meeting.items.order_by("order", "id"))
-    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    index = next((i for i, other in enumerate(items) if other.pk == item.pk), None)
+    if index is None:  # removed from the agenda a moment ago
+        return item
     other = index - 1 if up else index + 1
     if 0 <= other < len(items):
         items[index], items[other] = items[other], items[index]
@@ -206,11 +181,27 @@ def decided_by_text(meeting: BoardMeeting) -> str:
     return (_("Portfolio board: %(title)s") % {"title": meeting.title})[:200]
 
 
+def _lock_item(item: AgendaItem, expected_phase, expected_status) -> None:
+    """Lock the meeting, the item and its case (in that order, as every board write does) and
+    refuse a decision chosen for a case or an item that has moved on since the form was
+    opened: two members recording at once give one decision, not two."""
+    meeting = _lock_open(item.meeting)
+    lock(item)
+    item.meeting = meeting
+    if item.decision:
+        raise StaleState(
+            _("The board's decision on this case is already recorded: %(decision)s.")
+            % {"decision": item.get_decision_display()}
+        )
+    stale = case_gate_stale(
+        case=lock(item.case), expected_phase=expected_phase, expected_status=expected_status
+    )
+    if stale:
+        raise StaleState(stale)
+
+
 def _validate_decision(item, decision, confirm_warnings, override_reason) -> DecisionCheck:
     meeting = item.meeting
-    _require_open(meeting)
-    if item.decision:
-        raise ValidationError(_("A decision is already recorded for this case."))
     if meeting.held_on > timezone.localdate():
         raise ValidationError(_("Decisions are recorded on or after the day of the meeting."))
     result = agenda_decision_check(item=item, decision=decision)
@@ -239,9 +230,13 @@ def agenda_item_decide(
     comment: str = "",
     confirm_warnings: bool = False,
     override_reason: str = "",
+    expected_phase: int | None = None,
+    expected_status: str | None = None,
 ) -> AgendaItem:
     """Record the board's decision on a case: gate decision (when it maps to one), decision
-    log entry and the agenda item, all or nothing."""
+    log entry and the agenda item, all or nothing. `expected_phase`/`expected_status` are the
+    case's state the decision form was shown for."""
+    _lock_item(item, expected_phase, expected_status)
     result = _validate_decision(item, decision, confirm_warnings, override_reason)
     meeting, case = item.meeting, item.case
     decided_by = decided_by_text(meeting)
@@ -255,6 +250,8 @@ def agenda_item_decide(
             basis=comment,
             reason=comment,
             override_reason=override_reason if result.check.requires_override else "",
+            expected_phase=case.phase,
+            expected_status=case.status,
         )
     title = f"{result.label}: {meeting.title}"[:200]
     item.case_decision = case_record_create(

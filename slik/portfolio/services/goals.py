@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import StaleState, lock, lock_version, save_versioned
+from slik.core.dates import validate_model_dates, validate_year
 
 from ..models import Commission, PlanGoal
 
@@ -46,6 +48,7 @@ def _set_links(instance, organisation, links: dict) -> None:
 @transaction.atomic
 def plan_goal_create(*, actor, organisation, cases=None, benefits=None, **values) -> PlanGoal:
     goal = PlanGoal(organisation=organisation, **{k: values[k] for k in GOAL_FIELDS if k in values})
+    validate_year(goal.year, field="year")
     goal.full_clean()
     goal.save()
     _set_links(goal, organisation, {"cases": cases, "benefits": benefits})
@@ -59,14 +62,19 @@ def plan_goal_create(*, actor, organisation, cases=None, benefits=None, **values
 
 
 @transaction.atomic
-def plan_goal_update(*, actor, goal: PlanGoal, cases=None, benefits=None, **values) -> PlanGoal:
+def plan_goal_update(
+    *, actor, goal: PlanGoal, cases=None, benefits=None, version: int | None = None, **values
+) -> PlanGoal:
+    """`version` is the one the edit form was loaded from (slik.core.concurrency)."""
+    lock_version(goal, version)
     organisation = goal.organisation
     before = snapshot(goal, GOAL_FIELDS) | _links(goal, ("cases", "benefits"))
     for name in GOAL_FIELDS:
         if name in values:
             setattr(goal, name, values[name])
+    validate_year(goal.year, field="year")
     goal.full_clean()
-    goal.save()
+    save_versioned(goal, [name for name in GOAL_FIELDS if name in values])
     _set_links(goal, organisation, {"cases": cases, "benefits": benefits})
     after = snapshot(goal, GOAL_FIELDS) | _links(goal, ("cases", "benefits"))
     audit_log(actor=actor, action="portfolio.goal.changed", obj=goal, before=before, after=after)
@@ -91,6 +99,7 @@ def commission_create(
     commission = Commission(
         organisation=organisation, **{k: values[k] for k in COMMISSION_FIELDS if k in values}
     )
+    validate_model_dates(commission)
     commission.full_clean()
     commission.save()
     _set_links(commission, organisation, {"challenges": challenges, "plan_goals": plan_goals})
@@ -106,15 +115,24 @@ def commission_create(
 
 @transaction.atomic
 def commission_update(
-    *, actor, commission: Commission, challenges=None, plan_goals=None, **values
+    *,
+    actor,
+    commission: Commission,
+    challenges=None,
+    plan_goals=None,
+    version: int | None = None,
+    **values,
 ) -> Commission:
+    """`version` is the one the edit form was loaded from (slik.core.concurrency)."""
+    lock_version(commission, version)
     names = ("challenges", "plan_goals")
     before = snapshot(commission, COMMISSION_FIELDS) | _links(commission, names)
     for name in COMMISSION_FIELDS:
         if name in values:
             setattr(commission, name, values[name])
+    validate_model_dates(commission)
     commission.full_clean()
-    commission.save()
+    save_versioned(commission, [name for name in COMMISSION_FIELDS if name in values])
     _set_links(
         commission, commission.organisation, {"challenges": challenges, "plan_goals": plan_goals}
     )
@@ -132,6 +150,10 @@ def commission_update(
 @transaction.atomic
 def commission_link_cases(*, actor, commission: Commission, cases) -> Commission:
     """The administration's answer: the cases that carry out the commission."""
+    lock(commission)
+    cases = list(cases or [])
+    if set(commission.cases.values_list("pk", flat=True)) == {case.pk for case in cases}:
+        return commission  # the same answer again (a second click)
     before = _links(commission, ("cases",))
     commission.cases.set(_same_tenant(commission.organisation, "cases", cases))
     audit_log(
@@ -146,8 +168,19 @@ def commission_link_cases(*, actor, commission: Commission, cases) -> Commission
 
 @transaction.atomic
 def commission_set_status(
-    *, actor, commission: Commission, status: str, status_comment: str = ""
+    *, actor, commission: Commission, status: str, status_comment: str = "", expected_status=None
 ) -> Commission:
+    """Set the status and its comment. `expected_status` is the status the form was opened
+    with: the same values again (a second click) change nothing; a status someone else
+    changed meanwhile is not overwritten without seeing it."""
+    lock(commission)
+    if (commission.status, commission.status_comment) == (status, status_comment):
+        return commission
+    if expected_status and commission.status != expected_status:
+        raise StaleState(
+            _("The status has changed to %(status)s since you opened the page.")
+            % {"status": commission.get_status_display()}
+        )
     before = snapshot(commission, STATUS_FIELDS)
     commission.status, commission.status_comment = status, status_comment
     commission.full_clean()

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import lock_version, save_versioned
+from slik.core.dates import validate_dates
 
 from ..models import StatusReport
 
@@ -22,6 +24,7 @@ def _check_fields(fields: dict) -> None:
     if unknown:
         raise TypeError(f"unexpected status report fields {sorted(unknown)!r}")
     reported_on = fields.get("reported_on")
+    validate_dates(reported_on=reported_on)
     if isinstance(reported_on, datetime.date) and reported_on > timezone.localdate():
         raise ValidationError({"reported_on": _("The report date cannot be in the future.")})
 
@@ -59,15 +62,19 @@ def status_report_create(*, actor, case, **fields) -> StatusReport:
 
 
 @transaction.atomic
-def status_report_update(*, actor, report: StatusReport, **fields) -> StatusReport:
-    report = StatusReport.objects.select_for_update().select_related("case").get(pk=report.pk)
+def status_report_update(
+    *, actor, report: StatusReport, version: int | None = None, **fields
+) -> StatusReport:
+    """Change a draft; `version` is the one the edit form was loaded from. The given instance
+    is refreshed from the locked row (on a conflict it is the report as saved now)."""
+    lock_version(report, version)
     _check_draft(report)
     _check_fields(fields)
     before = snapshot(report, REPORT_FIELDS)
     for name, value in fields.items():
         setattr(report, name, value)
     report.full_clean(exclude=["case", "created_by"])
-    report.save()
+    save_versioned(report, fields)
     _log(
         actor,
         "portfolio.status_report.changed",
@@ -80,8 +87,10 @@ def status_report_update(*, actor, report: StatusReport, **fields) -> StatusRepo
 
 @transaction.atomic
 def status_report_publish(*, actor, report: StatusReport) -> StatusReport:
+    """Publish a draft. Publishing it again (a second click) changes and logs nothing."""
     report = StatusReport.objects.select_for_update().select_related("case").get(pk=report.pk)
-    _check_draft(report)
+    if report.published_at is not None:
+        return report
     report.published_at = timezone.now()
     report.save(update_fields=["published_at"])
     _log(
@@ -96,7 +105,11 @@ def status_report_publish(*, actor, report: StatusReport) -> StatusReport:
 
 @transaction.atomic
 def status_report_delete(*, actor, report: StatusReport) -> None:
-    report = StatusReport.objects.select_for_update().select_related("case").get(pk=report.pk)
+    report = (
+        StatusReport.objects.select_for_update().select_related("case").filter(pk=report.pk)
+    ).first()
+    if report is None:  # deleted a moment ago (a second click)
+        return
     _check_draft(report)
     _log(
         actor,

@@ -104,6 +104,10 @@ def test_goal_filters(org, leader):
     make_goal(org, leader, title="A", source="budget", year=2024)
     make_goal(org, leader, title="B", source="action_plan", year=2025)
     with scope(organisation=org.pk):
-        assert [g.title for g in selectors.plan_goals(organisation=org, source="budget")] == ["A"]
-        assert [g.title for g in selectors.plan_goals(organisation=org, year=2025)] == ["B"]
+        assert [
+            g.title for g in selectors.plan_goals(actor=leader, organisation=org, source="budget")
+        ] == ["A"]
+        assert [
+            g.title for g in selectors.plan_goals(actor=leader, organisation=org, year=2025)
+        ] == ["B"]
         assert selectors.goal_years(organisation=org) == [2025, 2024]

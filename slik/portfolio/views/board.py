@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from slik.core.audit import history_for
+from slik.core.concurrency import form_save, form_status, reload_hidden
 from slik.core.pagination import paginate
 from slik.organisations.access import require
 
@@ -77,16 +78,14 @@ def board_edit(request, org_slug, meeting_id):
     form = BoardMeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        meeting.refresh_from_db()
-        try:
-            services.board_meeting_update(actor=request.user, meeting=meeting, **data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
+        if form_save(
+            form,
+            lambda: services.board_meeting_update(actor=request.user, meeting=meeting, **data),
+        ):
             messages.success(request, _("The meeting was saved."))
             return redirect(meeting_url(org_slug, meeting.pk))
     context = {"form": form, "meeting": meeting, "cancel_url": meeting_url(org_slug, meeting.pk)}
-    return render(request, "portfolio/board_form.html", context)
+    return render(request, "portfolio/board_form.html", context, status=form_status(form))
 
 
 def board_detail(request, org_slug, meeting_id, add_form=None):
@@ -203,15 +202,20 @@ def agenda_decide(request, org_slug, meeting_id, item_id):
     if item.decision or meeting.is_closed:
         messages.info(request, _("This agenda item can no longer be decided."))
         return redirect(meeting_url(org_slug, meeting.pk))
-    form = AgendaDecisionForm(request.POST or None)
+    form = AgendaDecisionForm(request.POST or None, case=item.case)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.agenda_item_decide(actor=request.user, item=item, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
+        data = {
+            **form.cleaned_data,
+            "expected_status": form.cleaned_data["expected_status"] or None,
+        }
+        if form_save(
+            form, lambda: services.agenda_item_decide(actor=request.user, item=item, **data)
+        ):
             messages.success(request, _("The decision was recorded in the case's decision log."))
             return redirect(meeting_url(org_slug, meeting.pk) + "#agenda")
+        if form.stale:  # show the checks for the case as it is now
+            item = _item(meeting, item_id)
+            reload_hidden(form, expected_phase=item.case.phase, expected_status=item.case.status)
     context = {
         "meeting": meeting,
         "item": item,
@@ -221,4 +225,4 @@ def agenda_decide(request, org_slug, meeting_id, item_id):
         "is_future": meeting.held_on > timezone.localdate(),
         "cancel_url": meeting_url(org_slug, meeting.pk),
     }
-    return render(request, "portfolio/board_decide.html", context)
+    return render(request, "portfolio/board_decide.html", context, status=form_status(form))

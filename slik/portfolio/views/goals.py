@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from slik.core.audit import history_for
+from slik.core.concurrency import form_save, form_status, is_stale, reload_hidden
 from slik.core.pagination import paginate
 from slik.organisations.access import require
 from slik.organisations.rules import is_staff_member
@@ -53,6 +54,7 @@ def goal_list(request, org_slug):
     filter_form = GoalFilterForm(request.GET or None)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     goals = selectors.plan_goals(
+        actor=request.user,
         organisation=request.organisation,
         query=filters.get("q", ""),
         source=filters.get("source", ""),
@@ -70,15 +72,16 @@ def goal_list(request, org_slug):
 def _save_goal(request, form, goal=None):
     data = dict(form.cleaned_data)
     links = _links(data, ("cases", "benefits"))
-    try:
-        if goal is None:
-            return services.plan_goal_create(
+    if goal is None:
+        return form_save(
+            form,
+            lambda: services.plan_goal_create(
                 actor=request.user, organisation=request.organisation, **links, **data
-            )
-        return services.plan_goal_update(actor=request.user, goal=goal, **links, **data)
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        return None
+            ),
+        )
+    return form_save(
+        form, lambda: services.plan_goal_update(actor=request.user, goal=goal, **links, **data)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -96,13 +99,11 @@ def goal_create(request, org_slug):
 def goal_edit(request, org_slug, goal_id):
     goal = access_goal(request, goal_id, CHANGE_GOAL)
     form = PlanGoalForm(request.POST or None, instance=goal, organisation=request.organisation)
-    if request.method == "POST" and form.is_valid():
-        goal.refresh_from_db()
-        if _save_goal(request, form, goal):
-            messages.success(request, _("The plan goal was saved."))
-            return redirect(goal_url(org_slug, goal.pk))
+    if request.method == "POST" and form.is_valid() and _save_goal(request, form, goal):
+        messages.success(request, _("The plan goal was saved."))
+        return redirect(goal_url(org_slug, goal.pk))
     context = {"form": form, "goal": goal, "cancel_url": goal_url(org_slug, goal.pk)}
-    return render(request, "portfolio/goal_form.html", context)
+    return render(request, "portfolio/goal_form.html", context, status=form_status(form))
 
 
 def goal_detail(request, org_slug, goal_id):
@@ -137,6 +138,7 @@ def commission_list(request, org_slug):
     filter_form = CommissionFilterForm(request.GET or None)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     items = selectors.commissions(
+        actor=request.user,
         organisation=request.organisation,
         query=filters.get("q", ""),
         status=filters.get("status", ""),
@@ -153,17 +155,19 @@ def commission_list(request, org_slug):
 def _save_commission(request, form, commission=None):
     data = dict(form.cleaned_data)
     links = _links(data, ("challenges", "plan_goals"))
-    try:
-        if commission is None:
-            return services.commission_create(
+    if commission is None:
+        return form_save(
+            form,
+            lambda: services.commission_create(
                 actor=request.user, organisation=request.organisation, **links, **data
-            )
-        return services.commission_update(
-            actor=request.user, commission=commission, **links, **data
+            ),
         )
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        return None
+    return form_save(
+        form,
+        lambda: services.commission_update(
+            actor=request.user, commission=commission, **links, **data
+        ),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -185,17 +189,18 @@ def commission_edit(request, org_slug, commission_id):
     form = CommissionForm(
         request.POST or None, instance=commission, organisation=request.organisation
     )
-    if request.method == "POST" and form.is_valid():
-        commission.refresh_from_db()
-        if _save_commission(request, form, commission):
-            messages.success(request, _("The commission was saved."))
-            return redirect(commission_url(org_slug, commission.pk))
+    saved = (
+        request.method == "POST" and form.is_valid() and _save_commission(request, form, commission)
+    )
+    if saved:
+        messages.success(request, _("The commission was saved."))
+        return redirect(commission_url(org_slug, commission.pk))
     context = {
         "form": form,
         "commission": commission,
         "cancel_url": commission_url(org_slug, commission.pk),
     }
-    return render(request, "portfolio/commission_form.html", context)
+    return render(request, "portfolio/commission_form.html", context, status=form_status(form))
 
 
 def commission_detail(request, org_slug, commission_id, status_form=None, cases_form=None):
@@ -224,16 +229,16 @@ def commission_status(request, org_slug, commission_id):
     if refused := post_only(request):
         return refused
     form = CommissionStatusForm(request.POST, instance=Commission.objects.get(pk=commission.pk))
-    if form.is_valid():
-        try:
-            services.commission_set_status(
-                actor=request.user, commission=commission, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The status was saved."))
-            return redirect(commission_url(org_slug, commission.pk))
+    if form.is_valid() and form_save(
+        form,
+        lambda: services.commission_set_status(
+            actor=request.user, commission=commission, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("The status was saved."))
+        return redirect(commission_url(org_slug, commission.pk))
+    if is_stale(form):  # shown again with the status as it is now
+        reload_hidden(form, expected_status=commission.status)
     return commission_detail(request, org_slug, commission.pk, status_form=form)
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from slik.cases.views.access import access_case, access_child
 from slik.core.audit import history_for
+from slik.core.concurrency import form_save, form_status
 from slik.core.pagination import paginate
 
 from .. import services
@@ -100,16 +101,21 @@ def status_edit(request, org_slug, case_id, report_id):
         messages.error(request, _("A published status report cannot be changed."))
         return _detail(request, case, report)
     form = StatusReportForm(request.POST or None, instance=report)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.status_report_update(actor=request.user, report=report, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The status report was saved."))
-            return _detail(request, case, report)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.status_report_update(
+                actor=request.user, report=report, **form.cleaned_data
+            ),
+        )
+    )
+    if saved:
+        messages.success(request, _("The status report was saved."))
+        return _detail(request, case, report)
     context = {"case": case, "form": form, "report": report}
-    return render(request, "portfolio/status_form.html", context)
+    return render(request, "portfolio/status_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -119,8 +125,12 @@ def status_publish(request, org_slug, case_id, report_id):
         messages.error(request, _("The status report is already published."))
         return _detail(request, case, report)
     if request.method == "POST":
-        services.status_report_publish(actor=request.user, report=report)
-        messages.success(request, _("The status report was published."))
+        try:
+            services.status_report_publish(actor=request.user, report=report)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The status report was published."))
         return _detail(request, case, report)
     return render(request, "portfolio/status_publish.html", {"case": case, "report": report})
 
@@ -132,7 +142,11 @@ def status_delete(request, org_slug, case_id, report_id):
         messages.error(request, _("A published status report cannot be deleted."))
         return _detail(request, case, report)
     if request.method == "POST":
-        services.status_report_delete(actor=request.user, report=report)
+        try:
+            services.status_report_delete(actor=request.user, report=report)
+        except ValidationError as error:  # published a moment ago by someone else
+            messages.error(request, " ".join(error.messages))
+            return _detail(request, case, report)
         messages.success(request, _("The draft status report was deleted."))
         return redirect("portfolio:status_list", org_slug=org_slug, case_id=case.pk)
     cancel_url = reverse(

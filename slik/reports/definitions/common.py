@@ -9,7 +9,8 @@ from slik.core.charts import VEGA_LITE_SCHEMA as SCHEMA
 
 
 def person(user) -> str:
-    return (user.full_name or user.email) if user else ""
+    # str(): the name, the e-mail without one, "Deleted user" for an anonymised account.
+    return str(user) if user else ""
 
 
 def today():

@@ -6,10 +6,12 @@ and the commissions; rendered in the background worker.
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from slik.cases.models import Case
+from slik.cases.selectors import published_cases
 from slik.portfolio.models import Commission, StatusLevel
 from slik.portfolio.selectors.dashboard import DashboardFilters, portfolio_dashboard
 
@@ -243,11 +245,14 @@ def decisions_needed(dashboard) -> list[list]:
 
 
 def build(organisation, parameters, actor) -> ReportDocument:
+    # The report is published to the council: it shows only what is published to politicians,
+    # whoever orders it.
     dashboard = portfolio_dashboard(
-        actor=actor, organisation=organisation, filters=DashboardFilters()
+        actor=actor, organisation=organisation, filters=DashboardFilters(), for_politicians=True
     )
+    answering = Prefetch("cases", queryset=published_cases(organisation=organisation))
     commissions = list(
-        Commission.objects.filter(organisation=organisation).prefetch_related("cases")
+        Commission.objects.filter(organisation=organisation).prefetch_related(answering)
     )
     needed = decisions_needed(dashboard)
     return ReportDocument(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..document import ReportDocument
+from ..document import ReportDocument, xml_safe
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -21,6 +21,7 @@ CONTENT_TYPES = {
 
 def render(document: ReportDocument, file_format: str, *, table: str = "") -> bytes:
     """The document as `file_format`; `table` names the sheet a CSV exports (else the first)."""
+    document = xml_safe(document)
     if file_format == "pdf":
         from .pdf import render_pdf
 

@@ -47,11 +47,3 @@ def format_cell(value) -> str:
     if isinstance(value, datetime.date):
         return value.strftime("%d.%m.%Y")
     return str(value)
-
-
-def page_label_parts() -> tuple[str, str, str]:
-    """The translated "Page X of Y" split around the numbers: ("Side ", " av ", "")."""
-    text = _("Page %(page)s of %(pages)s")
-    before, _sep, rest = text.partition("%(page)s")
-    middle, _sep, after = rest.partition("%(pages)s")
-    return before, middle, after

@@ -13,8 +13,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from slik.core.pdf import page_label_parts
+
 from ..document import ReportDocument, Section, Table
-from .cells import format_cell, is_number, language_tag, page_label_parts
+from .cells import format_cell, is_number, language_tag
 from .charts import chart_png
 
 FONT = "Inter"

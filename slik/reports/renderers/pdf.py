@@ -1,5 +1,8 @@
 """PDF from an HTML template with WeasyPrint: tagged (PDF/UA-1), language set, page numbers
-in the translated words, charts as SVG from the same Vega-Lite spec the screen shows."""
+in the translated words, charts as SVG from the same Vega-Lite spec the screen shows.
+
+User text reaches the page header and footer only through `css_string`, and the PDF is made by
+`slik.core.pdf.html_to_pdf`, which fetches nothing but static files and data: URLs."""
 
 from __future__ import annotations
 
@@ -7,23 +10,11 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from slik.core.pdf import css_string, html_to_pdf, page_counter_css
+
 from ..document import ReportDocument, Section, Table
-from .cells import format_cell, is_number, page_label_parts
+from .cells import format_cell, is_number
 from .charts import chart_svg
-
-
-def css_string(text: str) -> str:
-    """A CSS string literal (for `content:` in @page margin boxes)."""
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return f'"{escaped}"'
-
-
-def page_counter_content() -> str:
-    before, middle, after = page_label_parts()
-    parts = [css_string(before), "counter(page)", css_string(middle), "counter(pages)"]
-    if after:
-        parts.append(css_string(after))
-    return " ".join(parts)
 
 
 def _table_context(table: Table) -> dict:
@@ -71,7 +62,7 @@ def render_html(document: ReportDocument) -> str:
             "organisation": css_string(document.organisation_name),
             "title": css_string(document.title[:90]),
             "date": css_string(format_cell(document.date)),
-            "pages": page_counter_content(),
+            "pages": page_counter_css(),
         },
         "summary_heading": _("Summary"),
     }
@@ -79,10 +70,4 @@ def render_html(document: ReportDocument) -> str:
 
 
 def render_pdf(document: ReportDocument) -> bytes:
-    from weasyprint import HTML  # heavy import, only when a PDF is asked for
-
-    html = HTML(string=render_html(document))
-    try:
-        return html.write_pdf(pdf_variant="pdf/ua-1")
-    except (TypeError, ValueError, KeyError):  # an older WeasyPrint without the variant
-        return html.write_pdf(pdf_tags=True)
+    return html_to_pdf(render_html(document), tagged=True)

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
+from slik.cases.models import Case
 from slik.core.models import AuditEvent
 from slik.reports import registry
 from slik.reports.document import ReportDocument
@@ -43,6 +44,8 @@ def test_council_report_runs_in_the_background_and_downloads(
     client_as, org, leader, project_leader, django_capture_on_commit_callbacks
 ):
     make_portfolio(org, leader, cases=50, owner=project_leader)
+    with scope(organisation=org.pk):  # the council sees only what is published to politicians
+        Case.objects.filter(organisation=org).update(is_published=True)
     client = client_as(leader)
     started = time.perf_counter()
     response = order(client, org, "council_report", "pdf", django_capture_on_commit_callbacks)

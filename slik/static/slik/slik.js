@@ -31,7 +31,10 @@ function slikRenderCharts(root) {
   const locale = SLIK_TIME_LOCALES[lang] ? { formatLocale: SLIK_NUMBER_LOCALE, timeFormatLocale: SLIK_TIME_LOCALES[lang] } : {};
   root.querySelectorAll("[data-vega-spec]").forEach((el) => {
     const spec = JSON.parse(document.getElementById(el.dataset.vegaSpec).textContent);
-    vegaEmbed(el, spec, { actions: false, renderer: "svg", ...locale }).then((result) => {
+    // The Content Security Policy allows no eval and no injected <style>: Vega evaluates its
+    // expressions with the interpreter (ast), and its default styles are in slik.css.
+    const options = { actions: false, renderer: "svg", ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true } };
+    vegaEmbed(el, spec, { ...options, ...locale }).then((result) => {
       const svg = el.querySelector("svg");
       if (svg) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", el.dataset.label || ""); }
     });

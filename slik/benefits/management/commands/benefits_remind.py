@@ -26,6 +26,12 @@ class Command(BaseCommand):
         if now:
             totals = send_measurement_reminders.call(organisation_id=organisation_id)
             self.stdout.write(f"Created {totals['tasks']} tasks, sent {totals['emails']} e-mails.")
+            if totals["failed"]:
+                # Every other organisation has been handled; the exit code tells cron to look.
+                raise CommandError(
+                    f"Reminders failed for {len(totals['failed'])} organisation(s): "
+                    f"{', '.join(totals['failed'])} (details in the log)."
+                )
         else:
             result = send_measurement_reminders.enqueue(organisation_id=organisation_id)
             self.stdout.write(f"Queued measurement reminders ({result.id}).")

@@ -1,0 +1,53 @@
+"""`manage.py user_anonymise <email> [--yes]`: delete an account on request by anonymising it.
+See docs/operations.md, "Erasure (GDPR)"."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from slik.accounts.models import User
+from slik.accounts.services import user_anonymise
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymise an account: the person's name and e-mail are removed from SLIK (the audit "
+        "log included), their work stays with the author shown as 'Deleted user'."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("email")
+        parser.add_argument("--yes", action="store_true", help="do not ask first")
+
+    def handle(self, *args, email, yes=False, **options):
+        user = User.objects.filter(email__iexact=email.strip()).first()
+        if user is None:
+            raise CommandError(
+                _("There is no account with the e-mail %(email)s.") % {"email": email}
+            )
+        if not (yes or self._confirm(user)):
+            raise CommandError(_("Cancelled; nothing was changed."))
+        result = user_anonymise(actor=None, user=user)
+        self.stdout.write(
+            ngettext(
+                "The account is anonymised; %(count)d row held the name or e-mail.",
+                "The account is anonymised; %(count)d rows held the name or e-mail.",
+                result.rows_scrubbed,
+            )
+            % {"count": result.rows_scrubbed}
+        )
+        for name in result.without_coordinator:
+            self.stdout.write(
+                _("%(organisation)s has no innovation coordinator now.") % {"organisation": name}
+            )
+
+    def _confirm(self, user) -> bool:
+        if not sys.stdin.isatty():
+            raise CommandError(_("Add --yes to anonymise without a question."))
+        answer = input(
+            _("Anonymise %(name)s <%(email)s>? This cannot be undone. Type 'yes': ")
+            % {"name": user.full_name, "email": user.email}
+        )
+        return answer.strip().lower() in ("yes", "ja")

@@ -1,0 +1,261 @@
+"""Hostile uploads to the measurement import: each is refused quickly, with a clear message and
+a small response, never a 500. The files are built here, part by part (see `workbooks`)."""
+
+import resource
+import time
+from functools import partial
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django_scopes import scope
+
+from slik.benefits.models import Measurement
+from slik.benefits.services import imports
+from slik.benefits.services.imports import workbook as workbook_reader
+from slik.core.tests.threads import run_together
+
+from .workbooks import cell, declare_smaller, header_row, row, text, workbook
+
+pytestmark = pytest.mark.django_db
+
+QUICK_SECONDS = 3
+HEADER = header_row("dato", "verdi")
+
+
+def xlsx(content, name="malinger.xlsx"):
+    return SimpleUploadedFile(name, content)
+
+
+def refused(upload) -> tuple[str, float]:
+    """The ImportFileError's code and the seconds it took to refuse."""
+    started = time.monotonic()
+    with pytest.raises(imports.ImportFileError) as caught:
+        imports.read_upload(upload)
+    return caught.value.code, time.monotonic() - started
+
+
+def numbered_rows(count: int, start: int = 2) -> list[str]:
+    return [row(n, text("2024-02-01"), cell(str(n))) for n in range(start, start + count)]
+
+
+def test_million_row_sheet_is_refused_before_parsing():
+    content = workbook(HEADER, filler="<row><c><v>1</v></c></row>", repeat=1_000_000)
+    assert len(content) < 250_000  # packs to little, unpacks to 26 MB
+    code, seconds = refused(xlsx(content))
+    assert code == "too_big" and seconds < 1
+
+
+def test_rows_within_the_size_limits_stop_at_max_rows():
+    content = workbook([HEADER, *numbered_rows(imports.MAX_ROWS + 500)])
+    code, seconds = refused(xlsx(content))
+    assert code == "too_many_rows" and seconds < QUICK_SECONDS
+
+
+def test_sheet_ending_far_below_its_data_is_refused():
+    # One row at the bottom of the sheet: every row in between would be read as empty.
+    content = workbook([HEADER, *numbered_rows(3), row(1_048_576, text("x"))])
+    code, seconds = refused(xlsx(content))
+    assert code == "too_many_rows" and seconds < QUICK_SECONDS
+
+
+def test_shared_strings_bomb_is_refused_before_parsing():
+    strings = ("<si><t>" + "a" * 1000 + "</t></si>" for _ in range(64_000))
+    content = workbook([HEADER, row(2, cell("0", "s"), cell("7"))], strings=strings)
+    assert len(content) < 1_000_000  # 64 MB of strings
+    code, seconds = refused(xlsx(content))
+    assert code == "too_big" and seconds < 1
+
+
+def test_archive_that_understates_its_sizes_is_refused():
+    strings = ("<si><t>" + "a" * 1000 + "</t></si>" for _ in range(10_000))
+    content = workbook([HEADER, row(2, cell("0", "s"), cell("7"))], strings=strings)
+    forged = declare_smaller(content, "xl/sharedStrings.xml", 2000)
+    code, seconds = refused(xlsx(forged))
+    assert code == "unreadable" and seconds < QUICK_SECONDS
+
+
+@pytest.mark.parametrize(
+    "rows,strings",
+    [
+        ([row(2, text("2024-02-01"), cell("0", "s"))], None),  # no shared-strings part
+        ([row(2, text("2024-02-01"), cell("99", "s"))], "<si><t>a</t></si>"),  # index too high
+        ([row(2, text("2024-02-01"), cell("sju", "n"))], None),  # t="n" holding text
+        ([row(2, cell("1. februar", "d"), cell("7"))], None),  # t="d" that is no date
+        ([row(2, text("2024-02-01"), cell("1" * 5000))], None),  # a number of 5000 digits
+        ([row(2, text("2024-02-01"), "<c><v>7</v>")], None),  # broken XML
+    ],
+    ids=["no-strings-part", "bad-string-index", "n-text", "bad-d", "huge-number", "broken-xml"],
+)
+def test_malformed_cells_are_a_clear_error(rows, strings):
+    code, seconds = refused(xlsx(workbook([HEADER, *rows], strings=strings)))
+    assert code in {"bad_cell", "unreadable"} and seconds < QUICK_SECONDS
+
+
+def test_entity_expansion_is_refused():
+    laughs = (
+        '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(
+            f'<!ENTITY {x} "{("&" + p + ";") * 10}">'
+            for p, x in zip("abcdefgh", "bcdefghi", strict=True)
+        )
+        + "]>"
+    )
+    content = workbook([HEADER, row(2, text("2024-02-01"), text("&i;"))], prologue=laughs)
+    code, seconds = refused(xlsx(content))
+    assert code in {"bad_cell", "unreadable", "too_big"} and seconds < QUICK_SECONDS
+
+
+@pytest.mark.parametrize(
+    "content,name,expected",
+    [
+        (b"PK\x03\x04 not a zip at all", "malinger.xlsx", "unreadable"),
+        (None, "rapport.docx", "not_workbook"),
+        (b"%PDF-1.7\n" + b"x" * 100, "malinger.xlsx", "unreadable"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "malinger.csv", "not_text"),
+        ("dato;verdi\n2024-02-01;7\n".encode("utf-16"), "malinger.csv", "not_text"),
+        (b"dato;verdi\n" + b"2024-02-01;" * 150_000, "malinger.csv", "line_too_long"),
+        (b'dato;verdi\n2024-02-01;"7\n' + (b"x" * 999 + b"\n") * 150, "malinger.csv", "unreadable"),
+    ],
+    ids=["broken-zip", "docx", "pdf", "png", "utf-16", "one-long-line", "open-quote"],
+)
+def test_wrong_content_is_a_clear_error(content, name, expected):
+    if content is None:
+        import io
+        import zipfile
+
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("word/document.xml", "<document/>")
+        content = buffer.getvalue()
+    code, seconds = refused(SimpleUploadedFile(name, content))
+    assert code == expected and seconds < QUICK_SECONDS
+
+
+def test_slow_reading_is_stopped_by_the_time_limit():
+    content = workbook([HEADER, *numbered_rows(100)])
+    with pytest.raises(imports.ImportFileError) as caught:
+        workbook_reader.read_workbook(content, seconds=0.01)
+    assert caught.value.code == "too_slow"
+
+
+def test_reading_is_stopped_by_the_memory_limit():
+    content = workbook([HEADER, *numbered_rows(100)])
+    with pytest.raises(imports.ImportFileError) as caught:
+        workbook_reader.read_workbook(content, memory_bytes=16 * 1024 * 1024)
+    assert caught.value.code == "too_big"
+
+
+def test_workbook_within_the_limits_is_read_whole_in_the_child():
+    strings = "".join(f"<si><t>kommentar {n} " + "x" * 200 + "</t></si>" for n in range(5000))
+    rows = [row(n, text("2024-02-01"), cell("7"), cell(str(n - 2), "s")) for n in range(2, 5002)]
+    content = workbook([header_row("dato", "verdi", "kommentar"), *rows], strings=strings)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    header, read = workbook_reader.read_workbook(content)
+    grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert header == ["dato", "verdi", "kommentar"] and len(read) == 5000
+    assert read[0] == (2, ["2024-02-01", 7, "kommentar 0 " + "x" * 200])
+    assert grown_kb < 64 * 1024
+
+
+# --- through the page: small responses, never a 500 -------------------------------------------
+
+
+def import_url(indicator):
+    return reverse(
+        "benefits:import_indicator", kwargs={"org_slug": "hvaler", "indicator_id": indicator.pk}
+    )
+
+
+def test_huge_cells_are_not_echoed_back(client_as, coordinator, indicator):
+    # One 700-character shared string in both cells of 5000 rows: 7 MB if echoed (longer
+    # strings are cut when read, and a sheet of more text is refused before the preview).
+    strings = "<si><t>" + "9" * 700 + "</t></si>"
+    rows = [row(n, cell("0", "s"), cell("0", "s")) for n in range(2, 5002)]
+    content = workbook([HEADER, *rows], strings=strings)
+    assert len(content) < 60_000
+    started = time.monotonic()
+    response = client_as(coordinator).post(import_url(indicator), {"file": xlsx(content)})
+    assert response.status_code == 422
+    assert time.monotonic() - started < 10
+    assert len(response.content) < 300_000
+    html = response.content.decode()
+    assert html.count("<li data-line=") == imports.PREVIEW_ERRORS
+    assert 'id="import-errors-hidden"' in html
+    assert html.count('<tr class="slik-row--error"') == imports.PREVIEW_ROWS
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        lambda: xlsx(workbook(HEADER, filler="<row><c><v>1</v></c></row>", repeat=1_000_000)),
+        lambda: xlsx(workbook([HEADER, row(2, text("2024-02-01"), cell("sju", "n"))])),
+        lambda: SimpleUploadedFile("malinger.csv", b"dato;verdi\x00\n2024-02-01;7\n"),
+        lambda: SimpleUploadedFile("malinger.csv", b"dato;verdi\n" + b"7" * 2_000_000),
+    ],
+    ids=["million-rows", "n-text", "nul", "long-line"],
+)
+def test_hostile_upload_gets_the_form_back_with_a_message(
+    client_as, coordinator, indicator, upload
+):
+    response = client_as(coordinator).post(import_url(indicator), {"file": upload()})
+    assert response.status_code == 422
+    assert response.context["form"].errors["file"]
+    assert len(response.content) < 100_000
+
+
+# --- ambiguous decimal commas -----------------------------------------------------------------
+
+
+def test_unquoted_decimal_comma_under_a_comma_header_is_an_error(indicator):
+    with scope(organisation=indicator.benefit.organisation_id):
+        rows = imports.validate_rows(
+            imports.read_upload(
+                SimpleUploadedFile("m.csv", b'date,value\n2024-06-01,24,5\n2024-07-01,"24,5"\n')
+            ),
+            indicators=[indicator],
+            fixed=indicator,
+        )
+    assert rows[0].errors and rows[1].errors == []
+    assert str(rows[1].value) == "24.5000"
+
+
+def test_trailing_empty_cells_are_not_surplus(indicator):
+    with scope(organisation=indicator.benefit.organisation_id):
+        rows = imports.validate_rows(
+            imports.read_upload(SimpleUploadedFile("m.csv", b"date,value\n2024-06-01,24,,\n")),
+            indicators=[indicator],
+            fixed=indicator,
+        )
+    assert rows[0].errors == []
+
+
+def test_ambiguous_comma_file_imports_nothing(client_as, coordinator, indicator):
+    upload = SimpleUploadedFile("m.csv", b"date,value\n2024-06-01,24,5\n")
+    response = client_as(coordinator).post(import_url(indicator), {"file": upload})
+    assert response.status_code == 422 and response.context["token"] is None
+    with scope(organisation=indicator.benefit.organisation_id):
+        assert not Measurement.objects.filter(indicator=indicator).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_bombs_at_once_are_refused_while_other_pages_are_served(coordinator, indicator):
+    bomb = workbook(HEADER, filler="<row><c><v>1</v></c></row>", repeat=1_000_000)
+    clients = []
+    for _ in range(3):
+        client = Client()
+        client.force_login(coordinator)
+        clients.append(client)
+    page = reverse(
+        "benefits:indicator", kwargs={"org_slug": "hvaler", "indicator_id": indicator.pk}
+    )
+    started = time.monotonic()
+    responses = run_together(
+        partial(clients[0].post, import_url(indicator), {"file": xlsx(bomb)}),
+        partial(clients[1].post, import_url(indicator), {"file": xlsx(bomb)}),
+        partial(clients[2].get, page),
+    )
+    assert [getattr(r, "status_code", r) for r in responses] == [422, 422, 200]
+    assert time.monotonic() - started < 2 * QUICK_SECONDS

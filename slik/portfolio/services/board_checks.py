@@ -1,0 +1,71 @@
+"""What each board decision would do to a case: the pre-check the decision form shows.
+
+A board decision maps onto a gate decision (or onto the decision log only); the check is the
+cases app's gate check, so the board can never do what a gate decision would refuse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from slik.cases.models import Case, GateDecision, Phase
+from slik.cases.services import GateCheck, case_gate_check
+
+from ..models import AgendaItem
+
+BoardDecision = AgendaItem.Decision
+Gate = GateDecision.Decision
+
+# The board's decision → the gate decision it records (None: the decision log only).
+GATE_FOR_DECISION = {
+    BoardDecision.START: None,
+    BoardDecision.CONTINUE: Gate.GO,
+    BoardDecision.ADJUST: Gate.ADJUST,
+    BoardDecision.PAUSE: Gate.POSTPONE,
+    BoardDecision.STOP: Gate.STOP,
+    BoardDecision.SCALE: None,
+    BoardDecision.HAND_OVER: Gate.GO,  # only from Piloting; see gate_for()
+}
+
+
+def gate_for(decision: str, case: Case) -> str | None:
+    """The gate decision a board decision records for `case`, or None for the log only."""
+    if decision == BoardDecision.HAND_OVER and case.phase != Phase.PILOTERING:
+        return None
+    return GATE_FOR_DECISION.get(decision)
+
+
+@dataclass
+class DecisionCheck:
+    """What the decision form shows before the board records `decision` for a case."""
+
+    decision: str
+    label: str
+    gate: str | None
+    check: GateCheck
+
+    @property
+    def to_phase_label(self) -> str:
+        if self.gate is None or self.check.to_phase is None:
+            return ""
+        return str(Phase(self.check.to_phase).label)
+
+
+def agenda_decision_check(*, item: AgendaItem, decision: str) -> DecisionCheck:
+    """The pre-check of one board decision (wagtail's check/execute pair)."""
+    if decision not in BoardDecision.values:
+        check = GateCheck(blockers=[_("Choose a valid decision.")])
+        return DecisionCheck(decision, "", None, check)
+    case = item.case
+    gate = gate_for(decision, case)
+    if gate is None:
+        check = GateCheck(to_phase=case.phase)
+    else:
+        check = case_gate_check(case=case, decision=gate)
+    return DecisionCheck(decision, str(BoardDecision(decision).label), gate, check)
+
+
+def agenda_decision_checks(*, item: AgendaItem) -> list[DecisionCheck]:
+    return [agenda_decision_check(item=item, decision=value) for value in BoardDecision.values]

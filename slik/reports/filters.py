@@ -1,0 +1,32 @@
+"""The filters of the reports page."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from slik.core.filters import FilterForm
+
+from . import registry
+from .models import ReportRun
+
+FORMAT_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV"}
+
+
+def _all(choices) -> list:
+    return [("", _("All")), *choices]
+
+
+class RunFilterForm(FilterForm):
+    report = forms.ChoiceField(label=_("Report"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    file_format = forms.ChoiceField(label=_("Format"), required=False)
+    published = forms.ChoiceField(
+        label=_("Published to politicians"),
+        required=False,
+        choices=_all([("yes", _("Published")), ("no", _("Not published"))]),
+    )
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["report"].choices = _all((d.key, d.title) for d in registry.REGISTRY.values())
+        self.fields["status"].choices = _all(ReportRun.Status.choices)
+        self.fields["file_format"].choices = _all((f, FORMAT_LABELS[f]) for f in registry.FORMATS)
