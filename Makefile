@@ -61,7 +61,7 @@ check-migrations: $(VENV)/.synced | var
 # Production settings with the variables production must set: no warnings allowed.
 check-deploy: $(VENV)/.synced
 	DJANGO_SETTINGS_MODULE=config.settings.production ALLOWED_HOSTS=slik.example.no \
-	EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend SITE_URL=https://slik.example.no \
+	EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend SITE_URL=https://slik.example.no SLIK_BEHIND_PROXY=true \
 	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
 	$(MANAGE) check --deploy --fail-level WARNING
 

@@ -30,7 +30,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "True")
-# X-Forwarded-Proto is trusted only with SLIK_BEHIND_PROXY=true (base.py).
+# Production states whether it sits behind a reverse proxy: behind an undeclared one every
+# client has the proxy's address, and one address's sign-in and reset limits lock out everyone.
+# X-Forwarded-Proto and -For are trusted only with SLIK_BEHIND_PROXY=true (base.py).
+_behind_proxy = envrequired("SLIK_BEHIND_PROXY").strip().lower()
+if _behind_proxy not in {"true", "false"}:
+    raise ImproperlyConfigured("SLIK_BEHIND_PROXY must be true or false in production.")
+SLIK_BEHIND_PROXY = _behind_proxy == "true"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SLIK_BEHIND_PROXY else None
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)

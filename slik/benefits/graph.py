@@ -43,11 +43,16 @@ STYLE = {
 MIRACLE_STYLE = {"color": "#B3261E", "penwidth": "2.5", "style": "filled,dashed"}
 WRAP = 24
 # Seconds `dot` may take; a dense map of 600 elements takes 1–5 s. Longer shows a message.
-DOT_TIMEOUT = 20
+# Well under gunicorn's 30 s worker timeout, with room for the PDF that draws the map.
+DOT_TIMEOUT = 10
 DOT_COMMAND = ["dot", "-Kdot", "-Tsvg"]
 # The key is a digest of the content, so an entry is never stale; the expiry only frees room.
 SVG_CACHE_SECONDS = 7 * 24 * 3600
 SVG_CACHE_PREFIX = "benefits:map-svg:v1:"
+# A map too large to draw in time is remembered for a while, so that every view of it does not
+# hold a worker for DOT_TIMEOUT seconds again; a change to the map is a new key.
+TOO_LARGE = "too-large"
+TOO_LARGE_CACHE_SECONDS = 15 * 60
 
 
 def _label(text: str, *, flagged: bool = False) -> graphviz.nohtml:
@@ -98,6 +103,10 @@ class MapNotDrawn(Exception):
     """Graphviz could not draw the map; the message says so in the user's language."""
 
 
+class MapTooLarge(MapNotDrawn):
+    """`dot` ran out of time on this map."""
+
+
 @dataclass(frozen=True)
 class MapDrawing:
     svg: str = ""  # "" for an empty map or when it could not be drawn
@@ -116,7 +125,7 @@ def _run_dot(source: str) -> str:
         ) from exc
     except subprocess.TimeoutExpired as exc:
         logger.warning("Graphviz `dot` took more than %s s; the map is not drawn.", DOT_TIMEOUT)
-        raise MapNotDrawn(_("The benefit map is too large to draw in time.")) from exc
+        raise MapTooLarge(_("The benefit map is too large to draw in time.")) from exc
     except subprocess.CalledProcessError as exc:
         logger.error("Graphviz `dot` failed: %s", exc.stderr[:500].decode(errors="replace"))
         raise MapNotDrawn(_("The benefit map could not be drawn.")) from exc
@@ -124,12 +133,19 @@ def _run_dot(source: str) -> str:
 
 
 def _drawn_svg(benefit_map) -> str:
-    """The SVG of the map from `dot`, once per distinct dot source (a failure is not kept)."""
+    """The SVG of the map from `dot`, once per distinct dot source. A failure is not kept
+    (Graphviz may be installed a minute later), except running out of time."""
     source = map_to_dot(benefit_map).source
     key = SVG_CACHE_PREFIX + hashlib.sha256(source.encode()).hexdigest()
     svg = cache.get(key)
+    if svg == TOO_LARGE:
+        raise MapNotDrawn(_("The benefit map is too large to draw in time."))
     if svg is None:
-        svg = _run_dot(source)
+        try:
+            svg = _run_dot(source)
+        except MapTooLarge:
+            cache.set(key, TOO_LARGE, TOO_LARGE_CACHE_SECONDS)
+            raise
         svg = re.sub(r"<!--.*?-->", "", svg[svg.find("<svg") :], flags=re.S)
         cache.set(key, svg, SVG_CACHE_SECONDS)
     return svg
@@ -159,14 +175,3 @@ def benefit_map_for_page(*, organisation, case) -> dict:
     from .services.map import benefit_map_for
 
     return {"benefit_map": benefit_map_for(organisation=organisation, case=case), "svg": None}
-
-
-def map_context(*, organisation, case) -> dict:
-    """Context for `benefits/map_include.html` on the case page: the map and its SVG."""
-    from django.utils.translation import gettext
-
-    from .services.map import benefit_map_for
-
-    benefit_map = benefit_map_for(organisation=organisation, case=case)
-    drawing = draw_map(benefit_map, title=gettext("Benefit map for %s") % case.title)
-    return {"benefit_map": benefit_map, "svg": drawing.svg, "map_problem": drawing.problem}

@@ -65,9 +65,16 @@ def next_due_dates(indicator, *, latest: datetime.date | None, today: datetime.d
     return [d for d in due_dates if d is not None and in_range(d) and d <= horizon]
 
 
-def covered_from(due_on: datetime.date, frequency: str) -> datetime.date:
-    """The first day a measurement counts for a task due on `due_on`."""
-    return add_days(due_on, -lead_days(frequency))
+def covered_from(indicator, due_on: datetime.date) -> datetime.date:
+    """The first day a measurement counts for a task due on `due_on`: the lead before it, but
+    never on or before the planned date before it (planned dates may lie closer together than
+    the lead, and each needs its own measurement)."""
+    start = add_days(due_on, -lead_days(indicator.frequency))
+    if indicator.frequency == Indicator.Frequency.DATES:
+        earlier = [d for d in indicator.planned_dates() if d < due_on]
+        if earlier:
+            start = max(start, add_days(earlier[-1], 1))
+    return start
 
 
 def _covering_measurements():
@@ -109,7 +116,7 @@ def measurement_tasks_create(*, organisation_id: int, today=None) -> list[Measur
         task = MeasurementTask.objects.create(
             indicator=indicator,
             due_on=due_on,
-            covered_from=covered_from(due_on, indicator.frequency),
+            covered_from=covered_from(indicator, due_on),
             assignee_id=indicator.benefit.responsible_id,
         )
         audit_log(

@@ -148,3 +148,16 @@ def test_a_failed_drawing_is_not_cached(small_map, counted_dot, monkeypatch, tmp
     monkeypatch.setenv("PATH", working_path)
     assert _drawing(small_map).svg
     assert counted_dot() == 1
+
+
+def test_a_map_too_large_to_draw_in_time_is_not_tried_again_at_once(
+    small_map, tmp_path, monkeypatch
+):
+    """Each view of a map that runs out of time would hold a worker for DOT_TIMEOUT again."""
+    log = tmp_path / "runs.log"
+    _script(tmp_path / "bin", f'echo run >> "{log}"\nexec {shutil.which("sleep")} 30')
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setattr(graph, "DOT_TIMEOUT", 1)
+    first, second = _drawing(small_map), _drawing(small_map)
+    assert first.problem and second.problem == first.problem
+    assert len(log.read_text().splitlines()) == 1

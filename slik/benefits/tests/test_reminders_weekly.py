@@ -88,3 +88,19 @@ def test_reminder_email_links_to_the_configured_site(settings, org, weekly, empl
     run(org, "2024-06-14")
     path = reverse("benefits:tasks", kwargs={"org_slug": org.slug})
     assert f"https://slik.example.no{path}" in mail.outbox[0].body.split()
+
+
+def test_planned_dates_close_together_each_get_their_own_task(
+    org, make_indicator, benefit, employee
+):
+    """A measurement for the first of two planned dates three days apart must not count for
+    the second as well (the lead is longer than the gap)."""
+    planned = make_indicator(
+        benefit,
+        frequency="dates",
+        baseline_on=day("2024-06-01"),
+        measurement_dates=["2024-06-10", "2024-06-13"],
+    )
+    run(org, "2024-06-08")
+    measure(planned, "2024-06-10")
+    assert open_due_dates(org, employee) == [day("2024-06-13")]

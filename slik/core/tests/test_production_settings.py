@@ -12,6 +12,7 @@ GOOD = {
     "ALLOWED_HOSTS": "slik.example.no",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "SITE_URL": "https://slik.example.no",
+    "SLIK_BEHIND_PROXY": "false",
 }
 IS_SECURE = """
 from django.conf import settings
@@ -22,7 +23,7 @@ print(RequestFactory().get("/", HTTP_X_FORWARDED_PROTO="https").is_secure())
 
 
 def _run(code, **overrides):
-    env = {k: v for k, v in os.environ.items() if k not in GOOD and k != "SLIK_BEHIND_PROXY"}
+    env = {k: v for k, v in os.environ.items() if k not in GOOD}
     env.update(GOOD)
     for name, value in overrides.items():
         if value is None:
@@ -80,3 +81,12 @@ def test_forwarded_proto_is_ignored_unless_behind_a_proxy():
 def test_forwarded_proto_is_trusted_when_configured_behind_a_proxy():
     result = _run(IS_SECURE, SLIK_BEHIND_PROXY="true")
     assert result.stdout.strip() == "True", result.stderr
+
+
+def test_production_requires_a_stated_choice_about_the_proxy():
+    """Behind a proxy that is not declared, every client has the proxy's address, and one
+    address's sign-in and reset limits would lock out the whole municipality."""
+    for value in (None, "", "maybe"):
+        result = _import(SLIK_BEHIND_PROXY=value)
+        assert "ImproperlyConfigured" in result.stderr, value
+        assert "SLIK_BEHIND_PROXY" in result.stderr, value
