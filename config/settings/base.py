@@ -225,6 +225,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# --- Request size (docs/operations.md, «Grenser for import av målinger») ---------------------
+# The files of one request are dropped past this many bytes while they arrive, never stored
+# (slik.core.uploads); larger than the measurement import's 2 MB, so the import's own message
+# still applies below it. Text fields of a form together: at most 1 MB.
+SLIK_MAX_UPLOAD_BYTES = envint("SLIK_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "slik.core.uploads.MaxSizeUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("SLIK_MAX_FORM_BYTES", 1024 * 1024)
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

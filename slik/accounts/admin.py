@@ -3,7 +3,6 @@ delete. Deleting an account would take the person's work with it or leave their 
 history; anonymising keeps the work and removes the person (services.user_anonymise)."""
 
 from django.contrib import admin, messages
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -47,14 +46,10 @@ class UserAdmin(admin.ModelAdmin):
         permissions=["anonymise"], description=gettext_lazy("Anonymise the selected accounts")
     )
     def anonymise(self, request, queryset):
-        with transaction.atomic():
-            for user in queryset.filter(anonymised_at__isnull=True):
-                result = user_anonymise(actor=request.user, user=user)
-                for name in result.without_coordinator:
-                    self.message_user(
-                        request,
-                        _("%(organisation)s has no innovation coordinator now.")
-                        % {"organisation": name},
-                        messages.WARNING,
-                    )
+        # One account at a time, each in its own short write (see user_anonymise): a transaction
+        # around them all would hold the write lock for every search.
+        for user in queryset.filter(anonymised_at__isnull=True):
+            result = user_anonymise(actor=request.user, user=user)
+            for notice in result.notices:
+                self.message_user(request, notice, messages.WARNING)
         self.message_user(request, _("The accounts were anonymised."), messages.SUCCESS)

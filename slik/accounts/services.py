@@ -2,14 +2,17 @@ from dataclasses import dataclass, field
 
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log, snapshot
-from slik.organisations.models import Membership
 
-from .anonymise import delete_personal_rows, delete_sessions, personal_names, scrub_everywhere
+from .anonymise import sources
+from .anonymise.platform import delete_personal_rows, platform_rows, session_keys
+from .anonymise.scan import Findings, scan, write
+from .anonymise.terms import Scrubber, personal_names, scrubbable_names
 from .models import User
 
 PROFILE_FIELDS = ("full_name", "language")
@@ -83,41 +86,71 @@ def user_password_reset(*, user: User, password: str) -> User:
 @dataclass
 class AnonymiseResult:
     rows_scrubbed: int = 0
-    # Organisations the person was the only innovation coordinator of: appoint a new one.
-    without_coordinator: list[str] = field(default_factory=list)
+    # What whoever anonymises should hear (a municipality left without a coordinator).
+    notices: list[str] = field(default_factory=list)
+    # The rows that hold the name or e-mail (a dry run stops here).
+    findings: Findings = field(default_factory=Findings)
 
 
-def _sole_coordinator_of(user: User) -> list[str]:
-    coordinator = Membership.Role.COORDINATOR
-    return [
-        str(m.organisation)
-        for m in user.memberships.filter(role=coordinator).select_related("organisation")
-        if not m.organisation.memberships.filter(role=coordinator).exclude(user=user).exists()
-    ]
+def _scrubber(user: User) -> Scrubber:
+    with translation.override(settings.LANGUAGE_CODE):  # stored text is in the default language
+        placeholder = str(_("Deleted user"))
+    reserved = {name for source in sources() for name in source.reserved_names()}
+    return Scrubber(
+        email=user.email,
+        new_email=f"deleted-{user.pk}@anonymised.invalid",  # .invalid never routes (RFC 2606)
+        names=scrubbable_names(personal_names(user), reserved),
+        placeholder=placeholder,
+    )
 
 
-@transaction.atomic
-def user_anonymise(*, actor, user: User) -> AnonymiseResult:
+def _where_personal_data(user: User):
+    yield from platform_rows(user)
+    for source in sources():
+        yield from source.rows(user)
+
+
+def user_anonymise(*, actor, user: User, dry_run: bool = False) -> AnonymiseResult:
     """Delete an account on request without deleting the organisations' records.
 
     The row stays, so scores, measurements, decisions and cases keep an author, shown as
     "Deleted user". The e-mail becomes a unique address that cannot receive mail, the name is
     cleared, the password unusable and the account inactive; memberships, calendar tokens and
-    sessions go; the e-mail and every name the account has had are replaced in every text of
-    every table, the audit log included (see `anonymise.py`). Anonymising twice changes nothing.
+    sessions go; the e-mail and the person's names are replaced where their data can be (see
+    `anonymise/`). Anonymising twice changes nothing.
+
+    Not one transaction from end to end, on purpose: the rows are found first, reading only
+    (on SQLite a write transaction would block every other writer for the whole search); then
+    the account and exactly those rows are written in one short transaction. `dry_run` stops
+    after the search and reports what would change.
     """
-    user = User.objects.select_for_update().get(pk=user.pk)
     if user.anonymised_at is not None:
         return AnonymiseResult()
-    result = AnonymiseResult(without_coordinator=_sole_coordinator_of(user))
-    with translation.override(settings.LANGUAGE_CODE):  # stored text is in the default language
-        placeholder = str(_("Deleted user"))
-    new_email = f"deleted-{user.pk}@anonymised.invalid"  # .invalid never routes (RFC 2606)
-    replacements = dict.fromkeys(personal_names(user), placeholder) | {user.email: new_email}
+    scrubber = _scrubber(user)
+    result = AnonymiseResult(
+        notices=[notice for source in sources() for notice in source.notices(user)],
+        findings=scan(_where_personal_data(user), scrubber, skip={User}),
+    )
+    if not dry_run:
+        result.rows_scrubbed = _anonymise(
+            actor=actor,
+            user=user,
+            scrubber=scrubber,
+            findings=result.findings,
+            sessions=session_keys(user),
+        )
+    return result
+
+
+@transaction.atomic
+def _anonymise(*, actor, user: User, scrubber: Scrubber, findings: Findings, sessions) -> int:
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.anonymised_at is not None:  # anonymised meanwhile by someone else
+        return 0
     delete_personal_rows(user)
-    delete_sessions(user)
-    result.rows_scrubbed = scrub_everywhere(user=user, replacements=replacements)
-    user.email = new_email
+    Session.objects.filter(pk__in=sessions).delete()
+    rows = write(findings, scrubber)
+    user.email = scrubber.new_email
     user.full_name = ""
     user.set_unusable_password()
     user.is_active = user.is_staff = user.is_superuser = False
@@ -131,6 +164,6 @@ def user_anonymise(*, actor, user: User) -> AnonymiseResult:
         action="user.anonymised",
         obj=user,
         organisation=None,
-        data={"rows_scrubbed": result.rows_scrubbed},
+        data={"rows_scrubbed": rows},
     )
-    return result
+    return rows

@@ -12,7 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from slik.core.concurrency import VersionedFormMixin
+from slik.core.concurrency import LoadedCharField, VersionedFormMixin
 from slik.core.forms import DateInput, DsForm, DsModelForm
 
 from .models import Benefit, BenefitSettings, Direction, Indicator
@@ -75,9 +75,18 @@ class BenefitForm(VersionedFormMixin, DsModelForm):
 
 
 class BenefitStatusForm(DsModelForm):
+    # The pair the page showed: a status someone changed meanwhile is not set back unseen.
+    expected_status = LoadedCharField()
+    expected_progress = LoadedCharField()
+
     class Meta:
         model = Benefit
         fields = ("status", "progress")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("expected_status", self.instance.status)
+        self.initial.setdefault("expected_progress", self.instance.progress)
 
 
 class IndicatorForm(VersionedFormMixin, DsForm):
@@ -210,7 +219,7 @@ class CategoryForm(DsForm):
     name = forms.CharField(label=_("name"), max_length=100)
 
 
-class BenefitSettingsForm(DsModelForm):
+class BenefitSettingsForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = BenefitSettings
         fields = ("pilot_gate", "measurement_overdue_days")

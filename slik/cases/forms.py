@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from slik.challenges.models import Challenge, Stakeholder
 from slik.core.concurrency import (
+    LoadedCharField,
     LoadedIntegerField,
-    StaleState,
     VersionedFormMixin,
-    reload_hidden,
+    refuse_stale,
 )
 from slik.core.forms import DateInput, DsForm, DsModelForm
 
@@ -132,7 +132,7 @@ class GateForm(DsForm):
     )
     # The state the form was made for: a decision is refused once the case has left it.
     expected_phase = LoadedIntegerField()
-    expected_status = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    expected_status = LoadedCharField()
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
@@ -164,13 +164,13 @@ class GateForm(DsForm):
     def _refuse_if_stale(self, data) -> bool:
         stale = case_gate_stale(
             case=self.case,
-            expected_phase=data.get("expected_phase"),
-            expected_status=data.get("expected_status") or None,
+            expected_phase=data["expected_phase"],
+            expected_status=data["expected_status"],
         )
         if stale:
-            self.add_error(None, StaleState(stale))
-            self.stale = True
-            reload_hidden(self, expected_phase=self.case.phase, expected_status=self.case.status)
+            refuse_stale(
+                self, stale, expected_phase=self.case.phase, expected_status=self.case.status
+            )
         return bool(stale)
 
     def clean(self):

@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from slik.core.concurrency import (
+    LoadedCharField,
     LoadedIntegerField,
-    StaleState,
     VersionedFormMixin,
+    refuse_stale,
     reload_hidden,
 )
 from slik.core.forms import DsForm, DsModelForm
@@ -86,7 +87,7 @@ class StatusForm(DsForm):
         label=_("Reason (optional)"), required=False, max_length=500, widget=forms.Textarea
     )
     # The status the floke had when the form was opened; a change made meanwhile is not undone.
-    expected_status = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    expected_status = LoadedCharField()
     stale = False
 
     def __init__(self, *args, allowed=(), challenge=None, **kwargs):
@@ -100,14 +101,12 @@ class StatusForm(DsForm):
         if self.challenge is None:
             return data
         stale = challenge_status_stale(
-            challenge=self.challenge, expected_status=data.get("expected_status")
+            challenge=self.challenge, expected_status=data["expected_status"]
         )
         if stale:
             # The choice was made among the statuses of then; only the refusal matters now.
             self._errors.pop("status", None)
-            self.add_error(None, StaleState(stale))
-            self.stale = True
-            reload_hidden(self, expected_status=self.challenge.status)
+            refuse_stale(self, stale, expected_status=self.challenge.status)
         return data
 
 
@@ -161,8 +160,12 @@ class WeightsForm(DsForm):
 
     Only the weights changed on this page are saved, so two people weighing at once do not
     undo each other: with a script each field saves itself alone (`only`, one request after
-    the other), without one the form sends the weights it was opened with (`was_…`).
+    the other), without one the form sends the weights it was opened with (`was_…`). Each
+    weight sent carries the weight it was changed from, so one that someone else changed since
+    is refused rather than overwritten (`criteria_set_weights`).
     """
+
+    stale = False
 
     def __init__(self, *args, criteria, save_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -174,6 +177,8 @@ class WeightsForm(DsForm):
             if save_url:
                 field.widget.attrs.update(_save_alone(save_url, criterion.pk))
             self.fields[f"weight_{criterion.pk}"] = field
+            # Rendered with the ranking, which htmx replaces after each save while the fields
+            # above stay as typed (templates/challenges/matrix.html).
             self.fields[f"was_{criterion.pk}"] = LoadedIntegerField(initial=criterion.weight)
 
     def weights(self) -> dict[int, int]:
@@ -190,6 +195,25 @@ class WeightsForm(DsForm):
                 continue
             changed[pk] = value
         return changed
+
+    def loaded(self) -> dict[int, int]:
+        """The weight each sent weight was changed from, as the page was loaded (or saved)."""
+        return {pk: self.cleaned_data[f"was_{pk}"] for pk in self.weights()}
+
+    def reload(self, current: dict[int, int], only=None) -> None:
+        """Start again from `current`, the saved weights: those typed here are kept, the
+        others show what is saved now, so sending the form again replaces only what was typed,
+        deliberately. `only`: just the starting points of these weights, for a page whose
+        fields htmx does not replace (it would show the others' new weights, not send them)."""
+        values = {}
+        for pk, weight in current.items():
+            if f"was_{pk}" not in self.fields or (only is not None and pk not in only):
+                continue
+            values[f"was_{pk}"] = weight
+            untouched = self.cleaned_data.get(f"weight_{pk}") == self.cleaned_data.get(f"was_{pk}")
+            if untouched and only is None:
+                values[f"weight_{pk}"] = weight
+        reload_hidden(self, **values)
 
 
 def _save_alone(url: str, pk: int) -> dict:

@@ -245,10 +245,35 @@ def criterion_update(
     return criterion
 
 
+def _weights_changed_meanwhile(criteria, weights, loaded) -> None:
+    """Refuse weights changed from a value someone else has changed since (a lost update);
+    a weight the sender did not change, or set to what is saved now, is no conflict."""
+    if loaded is None:  # not from the matrix page: not checked
+        return
+    taken = [c for c in criteria if loaded.get(c.pk) != c.weight and int(weights[c.pk]) != c.weight]
+    if taken:
+        raise StaleState(
+            _(
+                "Someone else has changed these weights since you opened the page: "
+                "%(weights)s. Nothing was saved; what you typed is kept. Save again to "
+                "replace them."
+            )
+            % {"weights": ", ".join(f"{c.name}: {c.weight}" for c in taken)}
+        )
+
+
 @transaction.atomic
-def criteria_set_weights(*, actor, organisation, weights: dict[int, int]) -> None:
-    """Set several weights at once (the matrix page); ids outside the organisation are ignored."""
-    criteria = Criterion.objects.filter(organisation=organisation, pk__in=list(weights))
+def criteria_set_weights(
+    *, actor, organisation, weights: dict[int, int], loaded: dict[int, int] | None = None
+) -> dict[int, int]:
+    """Set several weights at once (the matrix page); ids outside the organisation are ignored.
+    `loaded` is the weight each was changed from (the page's); returns the weights saved now."""
+    criteria = list(
+        Criterion.objects.select_for_update()
+        .filter(organisation=organisation, pk__in=list(weights))
+        .order_by("pk")
+    )
+    _weights_changed_meanwhile(criteria, weights, loaded)
     before, after, changed = {}, {}, []
     for criterion in criteria:
         new = int(weights[criterion.pk])
@@ -270,6 +295,7 @@ def criteria_set_weights(*, actor, organisation, weights: dict[int, int]) -> Non
             before=before,
             after=after,
         )
+    return {criterion.pk: criterion.weight for criterion in criteria}
 
 
 @transaction.atomic

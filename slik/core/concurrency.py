@@ -11,10 +11,16 @@ State transitions (a gate decision, publishing, a status change) are not edits: 
 carry the state they were shown for, and the service refuses with `StaleState` when the object
 has left it (two «go» on one case must not move it twice). A repeated transition to the state
 the object is already in (a double click on "publish") is answered as done.
+
+A form never leaves a check out: the hidden state it was loaded with arrives absent or mangled
+from an old page or a hand-made request, and is then read as a value no object has, so the form
+is refused as stale and shown again as things are now. `None` (not checked) is only for writes
+that do not come from a form.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -76,7 +82,7 @@ def lock_version(obj: Versioned, version: int | None) -> Versioned:
     """Lock `obj`'s row and refuse when it was saved since `version` was loaded.
 
     A write without a version (the demo loader, a script) is not checked; every edit form
-    sends one.
+    sends one, and a form that lost it sends -1 (`LoadedIntegerField`), which is refused.
     """
     lock(obj)
     if version is not None and obj.version != version:
@@ -133,19 +139,77 @@ def last_change(obj: models.Model):
 
 
 class LoadedIntegerField(forms.IntegerField):
-    """A hidden integer the form was loaded with (a version, a phase). Anything unreadable
-    becomes 0, which no object has: a mangled form is refused as stale, never trusted."""
+    """A hidden integer the form was loaded with (a version, a phase, a weight). Absent, empty
+    or unreadable, it becomes -1, which no object has: a form that lost it is refused as stale,
+    never trusted unchecked (None is what a write from outside a form sends to skip the check).
+    """
 
     widget = forms.HiddenInput
+    unreadable = -1
 
     def __init__(self, **kwargs):
         super().__init__(required=False, **kwargs)
 
-    def to_python(self, value):
+    def clean(self, value):
         try:
-            return super().to_python(value)
+            number = super().clean(value)
         except ValidationError:
-            return 0
+            return self.unreadable
+        return self.unreadable if number is None else number
+
+
+class LoadedCharField(forms.CharField):
+    """A hidden state the form was loaded with (a status). Absent, empty or not a status-like
+    word, it becomes "?", which no object has, so the form is refused as stale (an empty
+    expected status would skip the check)."""
+
+    widget = forms.HiddenInput
+    unreadable = "?"
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value):
+        text = value.strip() if isinstance(value, str) else ""
+        return text if re.fullmatch(r"[\w-]{1,40}", text, re.ASCII) else self.unreadable
+
+
+class LoadedIdsField(forms.CharField):
+    """A hidden set of ids the form was loaded with (the cases linked to something), written
+    as "ids:1,2,3" so that an empty set differs from a lost field. Absent or unreadable, it
+    becomes a set no object has, and the form is refused as stale."""
+
+    widget = forms.HiddenInput
+    unreadable = frozenset({-1})
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    @staticmethod
+    def shown(ids) -> str:
+        return "ids:" + ",".join(str(pk) for pk in sorted(ids))
+
+    def clean(self, value):
+        text = value.strip() if isinstance(value, str) else ""
+        if not re.fullmatch(r"ids:(\d{1,18}(,\d{1,18})*)?", text, re.ASCII):
+            return self.unreadable
+        return frozenset(int(pk) for pk in text[4:].split(",") if pk)
+
+
+LOADED_FIELDS = (LoadedIntegerField, LoadedCharField, LoadedIdsField)
+
+
+def loaded_unreadable(form, names=None) -> list[str]:
+    """The hidden states (of `names`, or all) the cleaned form lost since it was loaded."""
+    data = getattr(form, "cleaned_data", {})
+    return [
+        name
+        for name, field in form.fields.items()
+        if isinstance(field, LOADED_FIELDS)
+        and (names is None or name in names)
+        and name in data
+        and data[name] == field.unreadable
+    ]
 
 
 class VersionedFormMixin:
@@ -171,10 +235,12 @@ class VersionedFormMixin:
 
 @dataclass
 class Conflict:
-    """What the conflict notice shows: per field, saved now against typed; who saved, when."""
+    """What the conflict notice shows: per field, saved now against typed; who saved, when;
+    `unknown` when the form lost the version it was loaded with (nobody may have saved)."""
 
     rows: list[dict] = field(default_factory=list)
     event: object = None
+    unknown: bool = False
 
 
 def _choice_labels(field) -> dict[str, str]:
@@ -234,9 +300,38 @@ def reload_hidden(form, **values) -> None:
 def show_conflict(form, current) -> None:
     """Prepare `form` to be shown again after an EditConflict: the notice, the user's input
     kept, and the current version so that saving again overwrites deliberately."""
-    form.conflict = Conflict(rows=conflict_rows(form, current), event=last_change(current))
+    form.conflict = Conflict(
+        rows=conflict_rows(form, current),
+        event=last_change(current),
+        unknown=bool(loaded_unreadable(form, ["version"])),
+    )
     form.stale = True
     reload_hidden(form, version=current.version)
+
+
+def _lost_state(form) -> bool:
+    """Whether the form lost a state other than its version (which the notice explains)."""
+    return any(name != "version" for name in loaded_unreadable(form))
+
+
+def stale_message(form, message) -> str:
+    """The reason a stale form is refused: the service's (the case has moved on), unless the
+    form lost the state it was loaded with – then that reason would not be true."""
+    if _lost_state(form):
+        return _(
+            "Nothing was saved: the form did not say which state it was opened for. It is "
+            "shown again as things are now; check it and send it again."
+        )
+    return message
+
+
+def refuse_stale(form, message, **current) -> None:
+    """Refuse `form` in its own clean() because the object has left the state it was loaded
+    for; it is shown again with the hidden state set to `current`, so sending it again is a
+    deliberate choice made on the state of now."""
+    form.add_error(None, StaleState(stale_message(form, message)))
+    form.stale = True
+    reload_hidden(form, **current)
 
 
 def add_service_error(form, error: ValidationError) -> None:
@@ -244,6 +339,8 @@ def add_service_error(form, error: ValidationError) -> None:
     (a field it left out for this state) become errors of the whole form, never a 500."""
     if isinstance(error, StaleState):
         form.stale = True
+        if _lost_state(form):
+            error = StaleState(stale_message(form, ""))
     if hasattr(error, "error_dict"):
         for name, errors in error.error_dict.items():
             form.add_error(name if name in form.fields else None, errors)
@@ -267,11 +364,12 @@ def form_save(form, write: Callable):
 def requested_flag(request, name: str, *, current: bool) -> bool:
     """The on/off state a button asks for ("1"/"0" in `name`). Buttons send the state they
     show, not "toggle", so a second click or a page opened before someone else's click asks
-    for the same state again instead of undoing it. Without the field: the opposite of now."""
+    for the same state again instead of undoing it. Without a readable field (a hand-made or
+    mangled post) nothing changes: a toggle would undo the click it repeats."""
     value = request.POST.get(name)
     if value in ("0", "1"):
         return value == "1"
-    return not current
+    return current
 
 
 def is_stale(form) -> bool:

@@ -3,7 +3,7 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
-from . import dates
+from . import dates, uploads
 
 
 class SlikFormRenderer(TemplatesSetting):
@@ -15,7 +15,8 @@ class DsFormMixin:
     """Adds Designsystemet classes to widgets; rendering comes from `forms/field.html`.
 
     Every date field is held to the accepted range (`slik.core.dates`), so no form lets in a
-    date that later breaks date arithmetic on the pages and in the reminder jobs.
+    date that later breaks date arithmetic on the pages and in the reminder jobs. Every file
+    field refuses a file the upload handler dropped at the size limit (`slik.core.uploads`).
     """
 
     def __init__(self, *args, **kwargs):
@@ -23,6 +24,11 @@ class DsFormMixin:
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 _limit_date_field(field)
+            if (
+                isinstance(field, forms.FileField)
+                and uploads.validate_upload not in field.validators
+            ):
+                field.validators.append(uploads.validate_upload)
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 continue

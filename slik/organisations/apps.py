@@ -10,6 +10,9 @@ class OrganisationsConfig(AppConfig):
     def ready(self):
         from slik.core.audit import register_actions
 
+        from . import personal_data
+
+        personal_data.register()
         register_actions(
             {
                 "membership.added": _("Member added"),

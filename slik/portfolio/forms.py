@@ -54,7 +54,7 @@ class DashboardFilterForm(DsForm):
         )
 
 
-class PortfolioSettingsForm(DsModelForm):
+class PortfolioSettingsForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = PortfolioSettings
         fields = ["wip_limit", "stuck_after_days"]

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from slik.cases.models import Case
-from slik.core.concurrency import LoadedIntegerField, VersionedFormMixin
+from slik.core.concurrency import LoadedCharField, LoadedIntegerField, VersionedFormMixin
 from slik.core.forms import DateInput, DsForm, DsModelForm
 
 from .models import AgendaItem, BoardMeeting
@@ -60,7 +60,7 @@ class AgendaDecisionForm(DsForm):
     # The case's state the checks above were shown for; a decision on a case that has moved
     # on since is refused.
     expected_phase = LoadedIntegerField()
-    expected_status = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    expected_status = LoadedCharField()
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)

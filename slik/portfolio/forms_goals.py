@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from slik.benefits.models import Benefit
 from slik.cases.models import Case
 from slik.challenges.models import Challenge
-from slik.core.concurrency import VersionedFormMixin
+from slik.core.concurrency import LoadedCharField, LoadedIdsField, VersionedFormMixin
 from slik.core.dates import EARLIEST, LATEST, validate_year
 from slik.core.forms import DateInput, DsForm, DsModelForm
 
@@ -115,15 +115,19 @@ class CommissionCasesForm(DsForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # The cases the page showed as linked: an answer changed meanwhile is not undone unseen.
+    loaded_cases = LoadedIdsField()
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, linked=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cases"].queryset = selectors.goal_case_choices(organisation=organisation)
+        self.initial.setdefault("cases", list(linked))
+        self.initial.setdefault("loaded_cases", LoadedIdsField.shown(linked))
 
 
 class CommissionStatusForm(DsModelForm):
     # The status the page showed; a status changed meanwhile is not overwritten unseen.
-    expected_status = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    expected_status = LoadedCharField()
 
     class Meta:
         model = Commission

@@ -35,7 +35,7 @@ class BenefitCategory(models.Model):
         return f"{self.name} ({self.category_set})"
 
 
-class BenefitSettings(models.Model):
+class BenefitSettings(Versioned):
     """Per-organisation rules for how gates use benefits data."""
 
     class GateMode(models.TextChoices):

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log, snapshot
-from slik.core.concurrency import lock, lock_version, save_versioned
+from slik.core.concurrency import StaleState, lock, lock_version, save_versioned
 from slik.core.dates import validate_dates
 from slik.organisations.models import Membership
 
@@ -105,10 +105,20 @@ def benefit_update(*, actor, benefit: Benefit, version: int | None = None, **fie
 
 
 @transaction.atomic
-def benefit_set_status(*, actor, benefit: Benefit, status: str, progress: str) -> Benefit:
+def benefit_set_status(
+    *,
+    actor,
+    benefit: Benefit,
+    status: str,
+    progress: str,
+    expected_status: str | None = None,
+    expected_progress: str | None = None,
+) -> Benefit:
     """Set the status pair; asking for the pair the benefit already has (a second click)
-    changes and logs nothing. The status is also a field of the edit form, so a change here
-    moves the version: an edit form opened before it cannot write the old status back."""
+    changes and logs nothing. `expected_*` is the pair the form was opened with: a pair
+    someone else set meanwhile is not replaced unseen (None: not checked, for scripts).
+    The status is also a field of the edit form, so a change here moves the version: an edit
+    form opened before it cannot write the old status back."""
     errors = {}
     if status not in Benefit.Status.values:
         errors["status"] = _("Choose a status from the list.")
@@ -118,6 +128,14 @@ def benefit_set_status(*, actor, benefit: Benefit, status: str, progress: str) -
         raise ValidationError(errors)
     if (lock(benefit).status, benefit.progress) == (status, progress):
         return benefit
+    if expected_status is not None and (benefit.status, benefit.progress) != (
+        expected_status,
+        expected_progress,
+    ):
+        shown = f"{benefit.get_status_display()} ({benefit.get_progress_display()})"
+        raise StaleState(
+            _("The status has changed to %(status)s since you opened the page.") % {"status": shown}
+        )
     before = snapshot(benefit, STATUS_FIELDS)
     benefit.status, benefit.progress = status, progress
     save_versioned(benefit, STATUS_FIELDS)

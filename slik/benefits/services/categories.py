@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log, snapshot
-from slik.core.concurrency import lock
+from slik.core.concurrency import lock, lock_version, save_versioned
 
 from ..models import BenefitCategory, BenefitSettings
 
@@ -81,14 +81,17 @@ def benefit_category_set_active(*, actor, category: BenefitCategory, is_active: 
 
 
 @transaction.atomic
-def benefit_settings_update(*, actor, organisation, pilot_gate: str, measurement_overdue_days):
-    settings = benefit_settings_for(organisation)
+def benefit_settings_update(
+    *, actor, organisation, pilot_gate: str, measurement_overdue_days, version=None
+):
+    """Save the settings; `version` is the one the form was loaded with (None: not checked)."""
+    settings = lock_version(benefit_settings_for(organisation), version)
     if pilot_gate not in BenefitSettings.GateMode.values:
         raise ValidationError({"pilot_gate": _("Choose warn or block.")}, code="invalid")
     before = snapshot(settings, SETTINGS_FIELDS)
     settings.pilot_gate = pilot_gate
     settings.measurement_overdue_days = measurement_overdue_days
-    settings.save()
+    save_versioned(settings, SETTINGS_FIELDS)
     audit_log(
         actor=actor,
         action="benefit_settings.changed",

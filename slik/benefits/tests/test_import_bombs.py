@@ -6,21 +6,24 @@ import time
 from functools import partial
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django_scopes import scope
 
-from slik.benefits.models import Measurement
 from slik.benefits.services import imports
 from slik.benefits.services.imports import workbook as workbook_reader
 from slik.core.tests.threads import run_together
+from slik.core.uploads import StoppedUpload
 
 from .workbooks import cell, declare_smaller, header_row, row, text, workbook
 
 pytestmark = pytest.mark.django_db
 
-QUICK_SECONDS = 3
+# No refusal may wait longer than the child reader's wall-clock limit (the old code took 36 s
+# on the million-row sheet); a bound from the limits, not from this machine's speed, so the
+# tests hold on a loaded CI runner. What is refused before parsing is checked as such.
+QUICK_SECONDS = workbook_reader.CHILD_SECONDS
 HEADER = header_row("dato", "verdi")
 
 
@@ -36,6 +39,13 @@ def refused(upload) -> tuple[str, float]:
     return caught.value.code, time.monotonic() - started
 
 
+def assert_refused_unopened(content: bytes) -> None:
+    """Refused by the archive's directory alone: no part unpacked, no child started."""
+    with pytest.raises(imports.ImportFileError) as caught:
+        workbook_reader.check_archive(content)
+    assert caught.value.code == "too_big"
+
+
 def numbered_rows(count: int, start: int = 2) -> list[str]:
     return [row(n, text("2024-02-01"), cell(str(n))) for n in range(start, start + count)]
 
@@ -44,7 +54,8 @@ def test_million_row_sheet_is_refused_before_parsing():
     content = workbook(HEADER, filler="<row><c><v>1</v></c></row>", repeat=1_000_000)
     assert len(content) < 250_000  # packs to little, unpacks to 26 MB
     code, seconds = refused(xlsx(content))
-    assert code == "too_big" and seconds < 1
+    assert code == "too_big" and seconds < QUICK_SECONDS
+    assert_refused_unopened(content)
 
 
 def test_rows_within_the_size_limits_stop_at_max_rows():
@@ -65,7 +76,8 @@ def test_shared_strings_bomb_is_refused_before_parsing():
     content = workbook([HEADER, row(2, cell("0", "s"), cell("7"))], strings=strings)
     assert len(content) < 1_000_000  # 64 MB of strings
     code, seconds = refused(xlsx(content))
-    assert code == "too_big" and seconds < 1
+    assert code == "too_big" and seconds < QUICK_SECONDS
+    assert_refused_unopened(content)
 
 
 def test_archive_that_understates_its_sizes_is_refused():
@@ -179,7 +191,7 @@ def test_huge_cells_are_not_echoed_back(client_as, coordinator, indicator):
     started = time.monotonic()
     response = client_as(coordinator).post(import_url(indicator), {"file": xlsx(content)})
     assert response.status_code == 422
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 2 * QUICK_SECONDS
     assert len(response.content) < 300_000
     html = response.content.decode()
     assert html.count("<li data-line=") == imports.PREVIEW_ERRORS
@@ -206,38 +218,25 @@ def test_hostile_upload_gets_the_form_back_with_a_message(
     assert len(response.content) < 100_000
 
 
-# --- ambiguous decimal commas -----------------------------------------------------------------
-
-
-def test_unquoted_decimal_comma_under_a_comma_header_is_an_error(indicator):
-    with scope(organisation=indicator.benefit.organisation_id):
-        rows = imports.validate_rows(
-            imports.read_upload(
-                SimpleUploadedFile("m.csv", b'date,value\n2024-06-01,24,5\n2024-07-01,"24,5"\n')
-            ),
-            indicators=[indicator],
-            fixed=indicator,
-        )
-    assert rows[0].errors and rows[1].errors == []
-    assert str(rows[1].value) == "24.5000"
-
-
-def test_trailing_empty_cells_are_not_surplus(indicator):
-    with scope(organisation=indicator.benefit.organisation_id):
-        rows = imports.validate_rows(
-            imports.read_upload(SimpleUploadedFile("m.csv", b"date,value\n2024-06-01,24,,\n")),
-            indicators=[indicator],
-            fixed=indicator,
-        )
-    assert rows[0].errors == []
-
-
-def test_ambiguous_comma_file_imports_nothing(client_as, coordinator, indicator):
-    upload = SimpleUploadedFile("m.csv", b"date,value\n2024-06-01,24,5\n")
+def test_file_past_the_upload_limit_is_dropped_while_it_arrives(client_as, coordinator, indicator):
+    content = b"dato;verdi\n" + b"7" * settings.SLIK_MAX_UPLOAD_BYTES
+    upload = SimpleUploadedFile("malinger.csv", content)
     response = client_as(coordinator).post(import_url(indicator), {"file": upload})
-    assert response.status_code == 422 and response.context["token"] is None
-    with scope(organisation=indicator.benefit.organisation_id):
-        assert not Measurement.objects.filter(indicator=indicator).exists()
+    assert response.status_code == 422
+    form = response.context["form"]
+    # What reached the view is the empty stand-in, not the file.
+    assert isinstance(form.files["file"], StoppedUpload)
+    assert form.files["file"].size == len(content)
+    assert form.has_error("file", "too_large") and not form.has_error("file", "required")
+    assert "5 MB" in form.errors["file"][0]
+
+
+def test_file_within_the_upload_limit_gets_the_import_limit(client_as, coordinator, indicator):
+    upload = SimpleUploadedFile("malinger.csv", b"dato;verdi\n" + b"7" * (3 * 1024 * 1024))
+    response = client_as(coordinator).post(import_url(indicator), {"file": upload})
+    assert response.status_code == 422
+    form = response.context["form"]
+    assert form.has_error("file", "too_large") and "2 MB" in form.errors["file"][0]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -258,4 +257,7 @@ def test_two_bombs_at_once_are_refused_while_other_pages_are_served(coordinator,
         partial(clients[2].get, page),
     )
     assert [getattr(r, "status_code", r) for r in responses] == [422, 422, 200]
-    assert time.monotonic() - started < 2 * QUICK_SECONDS
+    # Both refused from the archive's directory, so together well within one child's limit
+    # (before the checks, two such files stalled every user for 29 s).
+    assert_refused_unopened(bomb)
+    assert time.monotonic() - started < QUICK_SECONDS

@@ -4,6 +4,7 @@ from django_scopes import scope
 
 from slik.benefits.models import BenefitsPlan
 from slik.core.models import AuditEvent
+from slik.core.tests.edit_conflict import loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,7 @@ def test_edit_plan_header_is_audited(client_as, coordinator, case):
     response = client.post(
         url("plan_edit", case),
         {
+            **loaded(client, url("plan_edit", case)),
             "rationale": "Fordi",
             "goals": "Færre fall",
             "main_deliverables": "Sensorer",

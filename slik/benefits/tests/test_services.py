@@ -7,7 +7,6 @@ from django_scopes import scope
 
 from slik.benefits import services
 from slik.benefits.models import Benefit, BenefitCategory, BenefitSettings, Measurement
-from slik.benefits.numbers import parse_number
 from slik.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -85,20 +84,6 @@ def test_benefit_rejects_people_outside_the_organisation(case, coordinator, outs
     with scope(organisation=case.organisation_id), pytest.raises(ValidationError) as exc:
         services.benefit_create(actor=coordinator, case=case, title="X", responsible=outsider)
     assert "responsible" in exc.value.message_dict
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("8,5", "8.5"), ("1 250,75", "1250.75"), ("-3", "-3"), ("12.5", "12.5"), ("\u22122,0", "-2")],
-)
-def test_parse_number_accepts_norwegian_formats(text, expected):
-    assert parse_number(text) == Decimal(expected)
-
-
-@pytest.mark.parametrize("text", ["", "abc", "8,5,1", "1.2.3", "NaN", "1e400", "--3"])
-def test_parse_number_rejects_garbage(text):
-    with pytest.raises(ValidationError):
-        parse_number(text)
 
 
 GOOD = {

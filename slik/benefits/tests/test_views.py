@@ -14,6 +14,7 @@ from slik.benefits.models import (
 )
 from slik.cases.models import Case
 from slik.core.models import AuditEvent
+from slik.core.tests.edit_conflict import loaded
 
 from .conftest import add_series
 
@@ -232,7 +233,8 @@ def test_status_change_is_audited(coordinator, benefit, org, client_as):
     client = client_as(coordinator)
     target = url("benefit_status", org, benefit_id=benefit.pk)
     assert client.get(target).status_code == 405
-    response = client.post(target, {"status": "tracking", "progress": "ahead"})
+    shown = {"expected_status": "expected", "expected_progress": "not_started"}
+    response = client.post(target, {**shown, "status": "tracking", "progress": "ahead"})
     assert response.status_code == 302
     assert client.post(target, {"status": "bad"}).status_code == 400
     with scope(organisation=org.pk):
@@ -273,7 +275,13 @@ def test_categories_page(coordinator, org, client_as):
     )
     assert response.status_code == 200 and response.context["settings_form"].errors
     response = client.post(
-        target, {"action": "settings", "pilot_gate": "block", "measurement_overdue_days": "14"}
+        target,
+        {
+            **loaded(client, target, "settings_form"),
+            "action": "settings",
+            "pilot_gate": "block",
+            "measurement_overdue_days": "14",
+        },
     )
     assert response.status_code == 302
     with scope(organisation=org.pk):
@@ -281,7 +289,11 @@ def test_categories_page(coordinator, org, client_as):
         assert BenefitSettings.objects.get(organisation=org).pilot_gate == "block"
     toggle = url("category_toggle", org, category_id=category.pk)
     assert client.get(toggle).status_code == 405
-    assert client.post(toggle).status_code == 302
+    assert client.post(toggle).status_code == 302  # no state asked for: nothing changes
+    with scope(organisation=org.pk):
+        category.refresh_from_db()
+        assert category.is_active
+    assert client.post(toggle, {"active": "0"}).status_code == 302
     with scope(organisation=org.pk):
         category.refresh_from_db()
         assert not category.is_active

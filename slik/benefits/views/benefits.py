@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from slik.core.audit import history_for
-from slik.core.concurrency import form_save, form_status
+from slik.core.concurrency import form_save, form_status, is_stale, reload_hidden
 from slik.core.forms import DsForm
 from slik.core.pagination import paginate
 
@@ -121,9 +121,8 @@ def benefit_detail(request, org_slug, benefit_id, status_form=None):
         "status_form": status_form or (BenefitStatusForm(instance=benefit) if may_change else None),
         "history": history_for(benefit),
     }
-    return render(
-        request, "benefits/benefit_detail.html", context, status=400 if status_form else 200
-    )
+    status = (form_status(status_form) if is_stale(status_form) else 400) if status_form else 200
+    return render(request, "benefits/benefit_detail.html", context, status=status)
 
 
 def benefit_status(request, org_slug, benefit_id):
@@ -131,11 +130,17 @@ def benefit_status(request, org_slug, benefit_id):
     if not_allowed := post_only(request):
         return not_allowed
     form = BenefitStatusForm(request.POST, instance=Benefit(pk=benefit.pk))
-    if not form.is_valid():
-        return benefit_detail(request, org_slug, benefit_id, status_form=form)
-    services.benefit_set_status(actor=request.user, benefit=benefit, **form.cleaned_data)
-    messages.success(request, _("The status was saved."))
-    return redirect(benefit_url(org_slug, benefit.pk))
+    if form.is_valid() and form_save(
+        form,
+        lambda: services.benefit_set_status(
+            actor=request.user, benefit=benefit, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("The status was saved."))
+        return redirect(benefit_url(org_slug, benefit.pk))
+    if is_stale(form):  # shown again with the pair as it is now
+        reload_hidden(form, expected_status=benefit.status, expected_progress=benefit.progress)
+    return benefit_detail(request, org_slug, benefit_id, status_form=form)
 
 
 def benefit_delete(request, org_slug, benefit_id):

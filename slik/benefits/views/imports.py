@@ -54,7 +54,7 @@ def _upload(request, case, indicator=None):
     try:
         raw_rows = imports.read_upload(form.cleaned_data["file"])
     except imports.ImportFileError as error:
-        form.add_error("file", str(error))
+        form.add_error("file", ValidationError(str(error), code=error.code))
         return render(request, "benefits/import.html", context, status=422)
     indicators = [indicator] if indicator else _indicators(case)
     rows = imports.validate_rows(raw_rows, indicators=indicators, fixed=indicator)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from slik.cases.models import Case
-from slik.core.concurrency import requested_flag
+from slik.core.concurrency import form_save, form_status, requested_flag
 from slik.core.forms import DsForm
 from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
@@ -80,11 +80,15 @@ def category_settings(request, org_slug):
     require(request.user, "benefits.manage_categories", org)
     category_form = settings_form = None
     if request.method == "POST" and request.POST.get("action") == "settings":
-        settings_form = BenefitSettingsForm(request.POST)
-        if settings_form.is_valid():
-            services.benefit_settings_update(
+        settings_form = BenefitSettingsForm(
+            request.POST, instance=services.benefit_settings_for(org)
+        )
+        if settings_form.is_valid() and form_save(
+            settings_form,
+            lambda: services.benefit_settings_update(
                 actor=request.user, organisation=org, **settings_form.cleaned_data
-            )
+            ),
+        ):
             messages.success(request, _("The settings were saved."))
             return redirect(reverse("benefits:categories", kwargs={"org_slug": org_slug}))
     elif request.method == "POST":
@@ -100,7 +104,8 @@ def category_settings(request, org_slug):
                 messages.success(request, _("The category was added."))
                 return redirect(reverse("benefits:categories", kwargs={"org_slug": org_slug}))
     context = _categories_context(org, category_form, settings_form)
-    return render(request, "benefits/categories.html", context)
+    status = form_status(settings_form) if settings_form is not None else 200
+    return render(request, "benefits/categories.html", context, status=status)
 
 
 def category_toggle(request, org_slug, category_id):

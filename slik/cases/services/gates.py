@@ -81,7 +81,8 @@ def case_gate_check(*, case: Case, decision: str, to_phase=None) -> GateCheck:
 
 def case_gate_stale(*, case: Case, expected_phase=None, expected_status=None) -> str:
     """Why a decision chosen on a form made for (`expected_phase`, `expected_status`) no longer
-    fits the case, or "" when it still does. A form without them is not checked."""
+    fits the case, or "" when it still does. A write without them (one not from a form) is not
+    checked; a form always sends them, and one that lost them is refused (LoadedIntegerField)."""
     if expected_phase is not None and expected_phase != case.phase:
         change = _("The case has moved to %(phase)s since you opened the form.") % {
             "phase": case.get_phase_display()

@@ -12,6 +12,7 @@ from django_scopes import scope
 from slik.cases import services
 from slik.cases.models import Case, GateDecision, Phase
 from slik.core.concurrency import StaleState
+from slik.core.tests.edit_conflict import MANGLED, form_data, mangle
 from slik.core.tests.threads import run_together
 
 from .conftest import audit_actions, decide
@@ -91,6 +92,27 @@ def test_stale_gate_form_posted_later_is_refused_and_keeps_what_was_typed(
     assert form["basis"].value() == "Notat fra arbeidsmøtet"
     # Shown again for the phase the case is in now: posting it again is a deliberate decision.
     assert form["expected_phase"].value() == str(Phase.TJENESTEUTVIKLING)
+    assert _state(insight_case) == (Phase.TJENESTEUTVIKLING, 2)
+
+
+@pytest.mark.parametrize("how", MANGLED)
+def test_gate_form_without_its_loaded_state_is_refused_twice_and_shown_for_now(
+    how, insight_case, leader
+):
+    client = _signed_in(leader)
+    typed = _loaded_form(client, insight_case, basis="Notat fra arbeidsmøtet")
+    post = mangle(typed, ["expected_phase", "expected_status"], how)
+
+    responses = [client.post(_url(insight_case), post) for _click in range(2)]
+
+    assert [r.status_code for r in responses] == [409, 409]
+    assert _state(insight_case) == (Phase.INNSIKT, 1)
+    form = responses[-1].context["form"]
+    assert [e.code for e in form.non_field_errors().as_data()] == ["stale"]
+    assert form["basis"].value() == "Notat fra arbeidsmøtet"
+    assert form["expected_phase"].value() == str(Phase.INNSIKT)
+    # Sending the form shown again is a decision made on the case as it is now.
+    assert client.post(_url(insight_case), form_data(form)).status_code == 302
     assert _state(insight_case) == (Phase.TJENESTEUTVIKLING, 2)
 
 

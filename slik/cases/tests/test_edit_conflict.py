@@ -11,7 +11,9 @@ from slik.cases import services
 from slik.cases.models import Case, GateDecision, Phase
 from slik.core.concurrency import EditConflict
 from slik.core.tests.edit_conflict import (
+    MANGLED,
     assert_second_save_is_refused_then_deliberate,
+    assert_unreadable_version_is_refused,
     signed_in,
 )
 from slik.organisations.models import Membership
@@ -91,6 +93,48 @@ def test_roadmap_edit_keeps_the_first_version_and_shows_it_to_the_second(
         first=(coordinator, signed_in(coordinator)),
         second=(other, signed_in(other)),
         saved=first_step,
+    )
+
+
+@pytest.mark.parametrize("how", MANGLED)
+def test_case_edit_without_a_readable_version_is_refused(how, case, coordinator):
+    assert_unreadable_version_is_refused(
+        url=_url("edit", case_id=case.pk),
+        field="title",
+        client=signed_in(coordinator),
+        saved=_saved(Case, case.pk, "title"),
+        how=how,
+    )
+
+
+@pytest.mark.parametrize("how", MANGLED)
+@pytest.mark.parametrize("kind", sorted(RECORDS))
+def test_record_edit_without_a_readable_version_is_refused(kind, how, case, coordinator):
+    field, values = RECORDS[kind]
+    with scope(organisation=case.organisation_id):
+        record = services.case_record_create(actor=coordinator, case=case, kind=kind, values=values)
+    assert_unreadable_version_is_refused(
+        url=_url(f"{kind}_edit", case_id=case.pk, **{f"{kind}_id": record.pk}),
+        field=field,
+        client=signed_in(coordinator),
+        saved=_saved(type(record), record.pk, field),
+        how=how,
+    )
+
+
+@pytest.mark.parametrize("how", MANGLED)
+def test_roadmap_edit_without_a_readable_version_is_refused(how, org, coordinator):
+    def first_step():
+        with scope(organisation=org.pk):
+            latest = services.latest_template(org)
+            return latest.steps.filter(phase=Phase.FORANKRING).first().text
+
+    assert_unreadable_version_is_refused(
+        url=_url("roadmap_edit"),
+        field=f"phase_{Phase.FORANKRING}",
+        client=signed_in(coordinator),
+        saved=first_step,
+        how=how,
     )
 
 

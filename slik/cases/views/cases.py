@@ -140,21 +140,17 @@ def _checklist_status(case, step_ids, done_ids) -> str:
 @require_POST
 def case_checklist(request, org_slug, case_id):
     case = access_case(request, case_id, "cases.change_case")
-    # `shown`: the steps this post is about (one box with htmx, the page's boxes without).
-    step_ids = _ids(request, "shown") if "shown" in request.POST else None
+    # `shown`: the steps this post is about (one box with htmx, the page's boxes without). A
+    # post naming none changes none: setting the whole phase from an old or hand-made page
+    # would untick what others ticked meanwhile.
+    step_ids = _ids(request, "shown")
     done_ids = _ids(request, "done")
     services.case_checklist_set(
         actor=request.user, case=case, phase=case.phase, done_step_ids=done_ids, step_ids=step_ids
     )
-    if request.htmx and step_ids is not None:
+    if request.htmx:
         status = _checklist_status(case, step_ids, set(done_ids))
         return render(request, "cases/case_detail.html#checklist_status", {"status": status})
-    if request.htmx:
-        case = selectors.case_detail(
-            actor=request.user, organisation=request.organisation, case_id=case.pk
-        )
-        context = {"case": case, "checklist": selectors.checklist_for(case), "may_change": True}
-        return render(request, "cases/case_detail.html#checklist", context)
     messages.success(request, _("The checklist was saved."))
     return redirect("cases:detail", org_slug=org_slug, case_id=case.pk)
 

@@ -34,8 +34,8 @@ def _decide(request, case, data):
         reason=data["reason"],
         override_reason=data.get("override_reason", "") if data.get("override") else "",
         to_phase=data.get("to_phase"),
-        expected_phase=data.get("expected_phase"),
-        expected_status=data.get("expected_status") or None,
+        expected_phase=data["expected_phase"],
+        expected_status=data["expected_status"],
     )
 
 

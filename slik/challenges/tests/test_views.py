@@ -5,6 +5,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from slik.challenges.models import Challenge, Criterion, CriterionScore, KeyFigure, Stakeholder
+from slik.core.tests.edit_conflict import loaded
 
 
 def url(name, org, **kwargs):
@@ -186,7 +187,7 @@ def test_politician_sees_only_published_detail(org, politician, client_as, make_
 
 def test_edit_by_owner_and_not_by_others(org, employee, project_leader, client_as, make_challenge):
     challenge = make_challenge(org, title="Gammel", owner=employee)
-    data = {"title": "Ny tittel", "description": "", "owner": employee.pk}
+    data = {"title": "Ny tittel", "description": "", "owner": employee.pk, "version": "1"}
     assert (
         client_as(project_leader)
         .post(url("edit", org, challenge_id=challenge.pk), data)
@@ -209,9 +210,10 @@ def test_owner_from_other_organisation_is_refused(org, employee, outsider, clien
 def test_status_change(org, employee, leader, client_as, make_challenge):
     challenge = make_challenge(org, owner=employee)
     status_url = url("status", org, challenge_id=challenge.pk)
-    response = client_as(employee).post(status_url, {"status": "prioritised"})
+    data = {"status": "prioritised", "expected_status": "candidate"}
+    response = client_as(employee).post(status_url, data)
     assert response.status_code == 200  # not among the employee's choices
-    assert client_as(leader).post(status_url, {"status": "prioritised"}).status_code == 302
+    assert client_as(leader).post(status_url, data).status_code == 302
     with scope(organisation=org.pk):
         assert Challenge.objects.get(pk=challenge.pk).status == "prioritised"
 
@@ -244,7 +246,8 @@ def test_figure_crud(org, employee, politician, client_as, challenge, figure):
     )
     assert client.post(create, {"label": "Tall", "value": "3.5", "year": "2025"}).status_code == 302
     edit = url("figure_edit", org, figure_id=figure.pk)
-    assert client.post(edit, {"label": "Eldre", "value": "11", "year": "2024"}).status_code == 302
+    data = {**loaded(client, edit), "label": "Eldre", "value": "11", "year": "2024"}
+    assert client.post(edit, data).status_code == 302
     assert client.get(url("figure_delete", org, figure_id=figure.pk)).status_code == 200
     # The figure belongs to an unpublished floke: hidden from politicians altogether.
     assert (
@@ -291,6 +294,7 @@ def test_stakeholder_crud_and_grid(org, coordinator, employee, client_as, challe
         client.post(
             edit,
             {
+                **loaded(client, edit),
                 "name": "Eldrerådet",
                 "interest": "5",
                 "influence": "5",
@@ -331,7 +335,13 @@ def test_matrix_pages_by_role(personas, org, client_as, challenge):
 
 
 def _weights(criteria, values):
-    return {f"weight_{c.pk}": str(v) for c, v in zip(criteria, values, strict=True)}
+    """A weights POST from a page loaded now: each weight and the weight it started from."""
+    with scope(organisation=criteria[0].organisation_id):
+        now = {c.pk: c.weight for c in Criterion.objects.filter(pk__in=[c.pk for c in criteria])}
+    return {
+        **{f"was_{pk}": str(weight) for pk, weight in now.items()},
+        **{f"weight_{c.pk}": str(v) for c, v in zip(criteria, values, strict=True)},
+    }
 
 
 def test_weights_htmx_returns_ranked_partial(org, coordinator, client_as, criteria, challenge):
@@ -385,10 +395,12 @@ def test_criteria_management(org, coordinator, client_as, criteria):
     assert client.post(url("criteria", org), {"name": "", "weight": "3"}).status_code == 200
     assert client.post(url("criteria", org), {"name": "Behov", "weight": "3"}).status_code == 302
     edit = url("criterion_edit", org, criterion_id=criteria[0].pk)
-    assert client.post(edit, {"name": "Letthet", "weight": "11"}).status_code == 200
-    assert client.post(edit, {"name": "Letthet", "weight": "4"}).status_code == 302
+    state = loaded(client, edit)
+    assert client.post(edit, {**state, "name": "Letthet", "weight": "11"}).status_code == 200
+    assert client.post(edit, {**state, "name": "Letthet", "weight": "4"}).status_code == 302
     assert client.get(url("criterion_toggle", org, criterion_id=criteria[0].pk)).status_code == 405
-    assert client.post(url("criterion_toggle", org, criterion_id=criteria[0].pk)).status_code == 302
+    toggle = url("criterion_toggle", org, criterion_id=criteria[0].pk)
+    assert client.post(toggle, {"active": "0"}).status_code == 302
     with scope(organisation=org.pk):
         first = Criterion.objects.get(pk=criteria[0].pk)
         assert (first.weight, first.is_active) == (4, False)

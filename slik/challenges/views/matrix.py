@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from slik.core.concurrency import form_save, form_status, requested_flag
+from slik.core.concurrency import form_save, form_status, is_stale, requested_flag
 from slik.core.page_cache import cached_tenant_page
 from slik.organisations.access import require
 
@@ -48,15 +48,22 @@ def matrix_weights(request, org_slug):
         return not_allowed
     criteria = list(Criterion.objects.filter(organisation=org, is_active=True))
     form = WeightsForm(request.POST, criteria=criteria, save_url=_weights_url(org))
-    saved = False
-    if form.is_valid():
-        try:
-            services.criteria_set_weights(
-                actor=request.user, organisation=org, weights=form.weights()
-            )
-            saved = True
-        except ValidationError as exc:
-            form.add_error(None, exc)
+    saved = form.is_valid() and (
+        form_save(
+            form,
+            lambda: services.criteria_set_weights(
+                actor=request.user, organisation=org, weights=form.weights(), loaded=form.loaded()
+            ),
+        )
+        is not None
+    )
+    if saved or is_stale(form):
+        # With htmx only the ranking (with the weights each field starts from) is replaced:
+        # the weights just sent start from their saved value, so a next change of one is no
+        # conflict; without it the whole form is shown again as saved now.
+        current = Criterion.objects.filter(pk__in=[c.pk for c in criteria])
+        sent = set(form.weights()) if request.htmx else None
+        form.reload({c.pk: c.weight for c in current}, only=sent)
     if request.htmx:
         context = _matrix_context(request, weights_form=form)
         context["weights_saved"] = saved
@@ -64,7 +71,8 @@ def matrix_weights(request, org_slug):
     if saved:
         messages.success(request, _("The weights were saved."))
         return redirect("challenges:matrix", org_slug=org_slug)
-    return render(request, "challenges/matrix.html", _matrix_context(request, weights_form=form))
+    context = _matrix_context(request, weights_form=form)
+    return render(request, "challenges/matrix.html", context, status=form_status(form))
 
 
 def challenge_score(request, org_slug, challenge_id):

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 
 from slik.core.concurrency import (
     CONFLICT_STATUS,
+    LoadedCharField,
     LoadedIntegerField,
     StaleState,
     VersionedFormMixin,
@@ -23,6 +24,7 @@ from slik.core.concurrency import (
 class DecisionForm(forms.Form):
     decision = forms.CharField()
     expected_phase = LoadedIntegerField()
+    expected_status = LoadedCharField()
 
 
 class NoteForm(VersionedFormMixin, forms.Form):
@@ -52,11 +54,28 @@ def test_a_stale_refusal_is_a_409_with_the_message_on_the_form():
     assert [e.code for e in form.non_field_errors().as_data()] == ["stale"]
 
 
-def test_a_mangled_hidden_number_counts_as_out_of_date():
-    form = DecisionForm({"decision": "go", "expected_phase": "²"})
-    assert form.is_valid()
-    assert form.cleaned_data["expected_phase"] == 0
-    assert DecisionForm({"decision": "go"}).is_valid()  # absent: not checked
+def test_a_missing_or_mangled_hidden_state_matches_no_object():
+    """Absent, empty or unreadable: a value no version, phase, weight or status has, so the
+    form is refused as out of date, never trusted unchecked (None would skip the check)."""
+    for sent in ({}, {"expected_phase": "", "expected_status": ""}, {"expected_phase": "²"}):
+        form = DecisionForm({"decision": "go", **sent})
+        assert form.is_valid(), sent
+        assert form.cleaned_data["expected_phase"] is not None
+        assert form.cleaned_data["expected_phase"] < 0
+        assert form.cleaned_data["expected_status"]  # not empty: "" would skip the check too
+    long = DecisionForm(
+        {"decision": "go", "expected_phase": "9" * 5000, "expected_status": "x" * 500}
+    )
+    assert long.is_valid()
+    assert (
+        long.cleaned_data["expected_status"] == DecisionForm().fields["expected_status"].unreadable
+    )
+    loaded = DecisionForm({"decision": "go", "expected_phase": "3", "expected_status": "active"})
+    assert loaded.is_valid()
+    assert (loaded.cleaned_data["expected_phase"], loaded.cleaned_data["expected_status"]) == (
+        3,
+        "active",
+    )
 
 
 def test_version_field_only_on_a_form_editing_something():
@@ -82,4 +101,5 @@ def test_a_button_asks_for_a_state_not_a_toggle():
     post = RequestFactory().post
     assert requested_flag(post("/", {"active": "0"}), "active", current=False) is False
     assert requested_flag(post("/", {"active": "1"}), "active", current=True) is True
-    assert requested_flag(post("/", {}), "active", current=True) is False
+    assert requested_flag(post("/", {}), "active", current=True) is True
+    assert requested_flag(post("/", {"active": "ja"}), "active", current=False) is False

@@ -6,7 +6,9 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from slik.core.tests.edit_conflict import (
+    MANGLED,
     assert_second_save_is_refused_then_deliberate,
+    assert_unreadable_version_is_refused,
     signed_in,
 )
 from slik.core.tests.threads import run_together
@@ -53,6 +55,31 @@ def test_sector_edit_keeps_the_first_save(org, coordinator, second_coordinator):
         first=(coordinator, signed_in(coordinator)),
         second=(second_coordinator, signed_in(second_coordinator)),
         saved=_saved(Sector, sector.pk, "name"),
+    )
+
+
+@pytest.mark.parametrize("how", MANGLED)
+def test_member_edit_without_a_readable_version_is_refused(how, org, coordinator, leader):
+    membership = Membership.objects.get(organisation=org, user=leader)
+    assert_unreadable_version_is_refused(
+        url=_url("member_edit", member_id=membership.pk),
+        field="title",
+        client=signed_in(coordinator),
+        saved=_saved(Membership, membership.pk, "title"),
+        how=how,
+    )
+
+
+@pytest.mark.parametrize("how", MANGLED)
+def test_sector_edit_without_a_readable_version_is_refused(how, org, coordinator):
+    with scope(organisation=org.pk):
+        sector = Sector.objects.filter(organisation=org).first()
+    assert_unreadable_version_is_refused(
+        url=_url("sector_edit", sector_id=sector.pk),
+        field="name",
+        client=signed_in(coordinator),
+        saved=_saved(Sector, sector.pk, "name"),
+        how=how,
     )
 
 

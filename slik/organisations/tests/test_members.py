@@ -125,7 +125,12 @@ def test_change_role_and_title(client_as, coordinator, employee, org):
     membership = _membership(employee, org)
     response = client_as(coordinator).post(
         _url("member_edit", org, member_id=membership.pk),
-        {"role": "project_leader", "title": "Prosjektleder", "is_chief_executive": ""},
+        {
+            "role": "project_leader",
+            "title": "Prosjektleder",
+            "is_chief_executive": "",
+            "version": membership.version,
+        },
     )
     assert response.status_code == 302
     membership.refresh_from_db()
@@ -137,7 +142,8 @@ def test_change_role_and_title(client_as, coordinator, employee, org):
 def test_last_coordinator_cannot_be_demoted(client_as, coordinator, org):
     membership = _membership(coordinator, org)
     response = client_as(coordinator).post(
-        _url("member_edit", org, member_id=membership.pk), {"role": "leader"}
+        _url("member_edit", org, member_id=membership.pk),
+        {"role": "leader", "version": membership.version},
     )
     assert response.status_code == 200
     assert "role" in response.context["form"].errors

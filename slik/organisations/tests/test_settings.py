@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
+from slik.core.tests.edit_conflict import loaded
 from slik.organisations.models import Sector
 
 
@@ -53,9 +54,10 @@ def test_rename_sector(client_as, coordinator, org):
     client = client_as(coordinator)
     url = _url("sector_edit", org, sector_id=sector.pk)
     assert client.get(url).status_code == 200
-    assert client.post(url, {"name": "Oppvekst og utdanning"}).status_code == 302
+    state = loaded(client, url)
+    assert client.post(url, {**state, "name": "Oppvekst og utdanning"}).status_code == 302
     assert _sector(org, "Oppvekst og utdanning").pk == sector.pk
-    response = client.post(url, {"name": "Kultur"})
+    response = client.post(url, {**loaded(client, url), "name": "Kultur"})
     assert "name" in response.context["form"].errors
 
 
@@ -64,9 +66,11 @@ def test_toggle_sector_in_use(client_as, coordinator, org):
     client = client_as(coordinator)
     url = _url("sector_toggle", org, sector_id=sector.pk)
     assert client.get(url).status_code == 405
-    client.post(url)
+    client.post(url)  # no state asked for: nothing changes
+    assert _sector(org).is_active
+    client.post(url, {"active": "0"})
     assert not _sector(org).is_active
-    client.post(url)
+    client.post(url, {"active": "1"})
     assert _sector(org).is_active
 
 

@@ -9,7 +9,7 @@ from django_scopes import ScopedManager
 from slik.core.concurrency import Versioned
 
 
-class PortfolioSettings(models.Model):
+class PortfolioSettings(Versioned):
     """ "Absorption has its limit": how many active cases the organisation can carry."""
 
     organisation = models.OneToOneField(

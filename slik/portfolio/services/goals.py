@@ -148,12 +148,19 @@ def commission_update(
 
 
 @transaction.atomic
-def commission_link_cases(*, actor, commission: Commission, cases) -> Commission:
-    """The administration's answer: the cases that carry out the commission."""
+def commission_link_cases(*, actor, commission: Commission, cases, loaded=None) -> Commission:
+    """The administration's answer: the cases that carry out the commission. `loaded` is the
+    set of case ids the form was opened with: an answer someone else changed meanwhile is not
+    replaced unseen (None: not checked, for scripts)."""
     lock(commission)
     cases = list(cases or [])
-    if set(commission.cases.values_list("pk", flat=True)) == {case.pk for case in cases}:
+    linked = set(commission.cases.values_list("pk", flat=True))
+    if linked == {case.pk for case in cases}:
         return commission  # the same answer again (a second click)
+    if loaded is not None and linked != set(loaded):
+        raise StaleState(
+            _("The cases answering the commission have changed since you opened the page.")
+        )
     before = _links(commission, ("cases",))
     commission.cases.set(_same_tenant(commission.organisation, "cases", cases))
     audit_log(

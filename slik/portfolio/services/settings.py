@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from slik.core.audit import audit_log, snapshot
+from slik.core.concurrency import lock_version, save_versioned
 
 from ..models import PortfolioSettings
 
@@ -23,14 +24,16 @@ def portfolio_settings_for(organisation) -> PortfolioSettings:
 
 @transaction.atomic
 def portfolio_settings_update(
-    *, actor, organisation, wip_limit: int | None, stuck_after_days: int
+    *, actor, organisation, wip_limit: int | None, stuck_after_days: int, version=None
 ) -> PortfolioSettings:
-    settings = portfolio_settings_ensure(organisation)
+    """Save the settings; `version` is the one the form was loaded with (None: not checked).
+    Unsaved defaults are version 1, so two forms opened before the first save still clash."""
+    settings = lock_version(portfolio_settings_ensure(organisation), version)
     before = snapshot(settings, SETTINGS_FIELDS)
     settings.wip_limit = wip_limit
     settings.stuck_after_days = stuck_after_days
     settings.full_clean(exclude=["organisation"])
-    settings.save()
+    save_versioned(settings, SETTINGS_FIELDS)
     audit_log(
         actor=actor,
         action="portfolio.settings.changed",

@@ -81,7 +81,8 @@ def test_politician_does_not_see_unpublished_case_on_commission(
     hidden = make_case(org, coordinator, title="Hemmelig sak")
     shown = make_case(org, coordinator, title="Åpen sak", is_published=True)
     client_as(leader).post(
-        url("commission_cases", org, commission_id=commission.pk), {"cases": [hidden.pk, shown.pk]}
+        url("commission_cases", org, commission_id=commission.pk),
+        {"cases": [hidden.pk, shown.pk], "loaded_cases": "ids:"},  # none linked when loaded
     )
     page = client_as(politician).get(url("commission_detail", org, commission_id=commission.pk))
     body = page.content.decode()
@@ -128,7 +129,8 @@ def test_commission_register_status_and_delete(client_as, coordinator, org):
         commission = Commission.objects.get()
     status = url("commission_status", org, commission_id=commission.pk)
     assert client.post(status, {"status": "invalid"}).status_code == 200
-    assert client.post(status, {"status": "answered", "status_comment": "Ok"}).status_code == 302
+    data = {"status": "answered", "status_comment": "Ok", "expected_status": "received"}
+    assert client.post(status, data).status_code == 302
     assert client.get(status).status_code == 405
     commission.refresh_from_db()
     assert commission.status == "answered"

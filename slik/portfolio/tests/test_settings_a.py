@@ -4,6 +4,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from slik.core.models import AuditEvent
+from slik.core.tests.edit_conflict import loaded
 
 from ..models import PortfolioSettings
 
@@ -22,7 +23,8 @@ def test_settings_exist_with_defaults(org):
 def test_coordinator_changes_settings(org, coordinator, client_as):
     client = client_as(coordinator)
     assert client.get(_url(org)).status_code == 200
-    response = client.post(_url(org), {"wip_limit": "5", "stuck_after_days": "90"})
+    data = {**loaded(client, _url(org)), "wip_limit": "5", "stuck_after_days": "90"}
+    response = client.post(_url(org), data)
     assert response.status_code == 302
     with scope(organisation=org.pk):
         settings = PortfolioSettings.objects.get(organisation=org)

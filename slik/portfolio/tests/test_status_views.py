@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
+from slik.core.tests.edit_conflict import loaded
+
 from ..models import StatusReport
 from .factories_a import create_case, create_report, owned_case
 
@@ -48,7 +50,8 @@ def test_project_leader_writes_and_leader_publishes(case, project_leader, leader
     with scope(organisation=case.organisation_id):
         report = StatusReport.objects.get(case=case)
     assert report.time == "delayed" and report.published_at is None
-    response = client.post(_url("status_edit", case, report), {**FORM, "time": "on_plan"})
+    edit = _url("status_edit", case, report)
+    response = client.post(edit, {**loaded(client, edit), **FORM, "time": "on_plan"})
     assert response.status_code == 302
     assert client.get(_url("status_publish", case, report)).status_code == 403
     leader_client = client_as(leader)

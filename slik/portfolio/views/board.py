@@ -204,10 +204,7 @@ def agenda_decide(request, org_slug, meeting_id, item_id):
         return redirect(meeting_url(org_slug, meeting.pk))
     form = AgendaDecisionForm(request.POST or None, case=item.case)
     if request.method == "POST" and form.is_valid():
-        data = {
-            **form.cleaned_data,
-            "expected_status": form.cleaned_data["expected_status"] or None,
-        }
+        data = form.cleaned_data
         if form_save(
             form, lambda: services.agenda_item_decide(actor=request.user, item=item, **data)
         ):

@@ -1,13 +1,13 @@
 """The portfolio dashboard (full page and htmx partial) and the capacity settings."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from slik.cases.models import Case
+from slik.core.concurrency import form_save, form_status
 from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 from slik.organisations.access import require
@@ -55,16 +55,19 @@ def portfolio_settings(request, org_slug):
     organisation = request.organisation
     require(request.user, "portfolio.manage_settings", organisation)
     current = services.portfolio_settings_for(organisation)
-    form = PortfolioSettingsForm(request.POST or None, instance=current)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.portfolio_settings_update(
+    # Unsaved defaults carry version 1 too: the first save is checked like any other.
+    form = PortfolioSettingsForm(request.POST or None, instance=current, version=current.version)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_save(
+            form,
+            lambda: services.portfolio_settings_update(
                 actor=request.user, organisation=organisation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The portfolio settings were saved."))
-            return redirect("portfolio:settings", org_slug=org_slug)
+            ),
+        )
+    ):
+        messages.success(request, _("The portfolio settings were saved."))
+        return redirect("portfolio:settings", org_slug=org_slug)
     context = {"form": form, "wip": services.wip_status(organisation)}
-    return render(request, "portfolio/settings.html", context)
+    return render(request, "portfolio/settings.html", context, status=form_status(form))

@@ -1,14 +1,13 @@
 """Plan goals and commissions from politicians: lists, pages and their forms."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from slik.core.audit import history_for
-from slik.core.concurrency import form_save, form_status, is_stale, reload_hidden
+from slik.core.concurrency import LoadedIdsField, form_save, form_status, is_stale, reload_hidden
 from slik.core.pagination import paginate
 from slik.organisations.access import require
 from slik.organisations.rules import is_staff_member
@@ -210,7 +209,7 @@ def commission_detail(request, org_slug, commission_id, status_form=None, cases_
         status_form = status_form or CommissionStatusForm(instance=commission)
         cases_form = cases_form or CommissionCasesForm(
             organisation=request.organisation,
-            initial={"cases": list(commission.cases.values_list("pk", flat=True))},
+            linked=commission.cases.values_list("pk", flat=True),
         )
     is_staff = is_staff_member(request.user, request.organisation)
     context = {
@@ -239,7 +238,9 @@ def commission_status(request, org_slug, commission_id):
         return redirect(commission_url(org_slug, commission.pk))
     if is_stale(form):  # shown again with the status as it is now
         reload_hidden(form, expected_status=commission.status)
-    return commission_detail(request, org_slug, commission.pk, status_form=form)
+    response = commission_detail(request, org_slug, commission.pk, status_form=form)
+    response.status_code = form_status(form)
+    return response
 
 
 def commission_cases(request, org_slug, commission_id):
@@ -247,17 +248,23 @@ def commission_cases(request, org_slug, commission_id):
     if refused := post_only(request):
         return refused
     form = CommissionCasesForm(request.POST, organisation=request.organisation)
-    if form.is_valid():
-        try:
-            services.commission_link_cases(
-                actor=request.user, commission=commission, cases=form.cleaned_data["cases"]
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The cases answering the commission were saved."))
-            return redirect(commission_url(org_slug, commission.pk))
-    return commission_detail(request, org_slug, commission.pk, cases_form=form)
+    if form.is_valid() and form_save(
+        form,
+        lambda: services.commission_link_cases(
+            actor=request.user,
+            commission=commission,
+            cases=form.cleaned_data["cases"],
+            loaded=form.cleaned_data["loaded_cases"],
+        ),
+    ):
+        messages.success(request, _("The cases answering the commission were saved."))
+        return redirect(commission_url(org_slug, commission.pk))
+    if is_stale(form):  # shown again with the answer as it is now
+        linked = commission.cases.values_list("pk", flat=True)
+        reload_hidden(form, loaded_cases=LoadedIdsField.shown(linked))
+    response = commission_detail(request, org_slug, commission.pk, cases_form=form)
+    response.status_code = form_status(form)
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,8 +1,9 @@
 """Import of measurements from CSV or XLSX: read → validate every row → import all or nothing.
 
-- `reading`: the upload into rows of raw cells (CSV here; .xlsx via `workbook`, which checks
-  the archive and reads the sheet in a child process under memory and time limits);
-- `parsing`: one cell into a number or a date;
+- `reading`: the upload into rows of raw cells (CSV via `csvfile`, which notes the decimal
+  commas it cannot settle; .xlsx via `workbook`, which checks the archive and reads the sheet
+  in a child process under memory and time limits);
+- `parsing`: a cell into a date (numbers are read by `slik.benefits.numbers`, as in the forms);
 - `validating`: every row checked, and matched with what is already recorded;
 - `importing`: the confirmed rows written once, in one transaction.
 
@@ -11,7 +12,7 @@ confirmed. Limits are in `rows` and documented in docs/operations.md.
 """
 
 from .importing import AlreadyImported, ImportResult, measurements_import
-from .parsing import parse_date, parse_number
+from .parsing import parse_date
 from .reading import read_upload
 from .rows import (
     MAX_BYTES,
@@ -45,7 +46,6 @@ __all__ = [
     "ImportRow",
     "measurements_import",
     "parse_date",
-    "parse_number",
     "read_upload",
     "rows_for_session",
     "rows_from_session",

@@ -1,34 +1,13 @@
-"""Reading an upload into rows of raw cells: CSV here, .xlsx through `workbook` (a child
-process under limits). Both stream: reading stops as soon as the file has too many rows."""
+"""Reading an upload into rows of raw cells: CSV through `csvfile`, .xlsx through `workbook` (a
+child process under limits). Both stream: reading stops as soon as the file has too many rows."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 from django.utils.translation import gettext as _
 
-from .rows import (
-    COLUMNS,
-    MAX_BYTES,
-    MAX_CELL_CHARS,
-    MAX_COLUMNS,
-    MAX_LINE_CHARS,
-    MAX_ROWS,
-    SURPLUS,
-    ImportFileError,
-)
+from .csvfile import read_csv, split_number
+from .rows import COLUMNS, MAX_BYTES, MAX_COLUMNS, MAX_ROWS, ImportFileError, Sheet
 from .workbook import read_workbook
-
-
-@dataclass
-class Sheet:
-    header: list
-    rows: Iterator[tuple[int, list]]
-    # Columns separated by commas: a decimal comma left unquoted splits a value in two.
-    comma: bool = False
 
 
 def read_upload(upload) -> list[tuple[int, dict]]:
@@ -42,7 +21,7 @@ def read_upload(upload) -> list[tuple[int, dict]]:
     name = (upload.name or "").lower()
     if content[:4] == b"PK\x03\x04" or name.endswith(".xlsx"):
         header, rows = read_workbook(content)
-        sheet = Sheet(header, iter(rows))
+        sheet = Sheet(header, ((line, cells, ()) for line, cells in rows))
     elif name.endswith((".csv", ".txt")):
         sheet = read_csv(content)
     else:
@@ -54,7 +33,7 @@ def _collect(sheet: Sheet) -> list[tuple[int, dict]]:
     columns = _map_columns(sheet.header)
     width = len(_trimmed(sheet.header))
     result = []
-    for line, cells in sheet.rows:
+    for line, cells, quoted in sheet.rows:
         if all(_blank(c) for c in cells):
             continue
         if len(result) == MAX_ROWS:
@@ -62,8 +41,8 @@ def _collect(sheet: Sheet) -> list[tuple[int, dict]]:
                 _("The file has more than %(max)s rows.") % {"max": MAX_ROWS}, "too_many_rows"
             )
         raw = {key: _cell(cells, index) for key, index in columns.items()}
-        if sheet.comma and len(_trimmed(cells)) > width:
-            raw[SURPLUS] = True
+        if sheet.comma:
+            raw.update(split_number(cells, quoted, value=columns["value"], width=width))
         result.append((line, raw))
     if not result:
         raise ImportFileError(_("The file has no rows with measurements."), "empty")
@@ -103,53 +82,3 @@ def _map_columns(header) -> dict[str, int]:
             "columns",
         )
     return columns
-
-
-# --- CSV -------------------------------------------------------------------------------
-
-
-def _decode(content: bytes) -> str:
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Older Excel versions in Norway save "CSV (semikolondelt)" as Windows-1252.
-        return content.decode("cp1252", errors="replace")
-
-
-def read_csv(content: bytes) -> Sheet:
-    if b"\x00" in content:
-        # Also what a UTF-16 "Unicode text" export looks like.
-        raise ImportFileError(
-            _(
-                "The file contains NUL characters, so it is not a CSV text file. "
-                "Save it as “CSV UTF-8” and upload it again."
-            ),
-            "not_text",
-        )
-    if max(map(len, content.split(b"\n"))) > MAX_LINE_CHARS:
-        raise ImportFileError(
-            _("A line in the file is longer than %(max)s characters; it is not a list of rows.")
-            % {"max": MAX_LINE_CHARS},
-            "line_too_long",
-        )
-    text = _decode(content)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if ";" in first_line else ("\t" if "\t" in first_line else ",")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(_csv_rows(reader, start=1), (1, None))[1]
-    if not header:
-        raise ImportFileError(_("The file is empty."), "empty")
-    return Sheet(header, _csv_rows(reader, start=2), comma=delimiter == ",")
-
-
-def _csv_rows(reader, *, start: int) -> Iterator[tuple[int, list]]:
-    line = start - 1
-    try:
-        for line, row in enumerate(reader, start=start):  # noqa: B007 – used after the loop
-            yield line, [cell[:MAX_CELL_CHARS] for cell in row[: MAX_COLUMNS + 1]]
-    except csv.Error as exc:
-        raise ImportFileError(
-            _("The CSV file could not be read near row %(row)s: a quote is not closed.")
-            % {"row": line + 1},
-            "unreadable",
-        ) from exc

@@ -7,6 +7,7 @@ what the preview echoes back (a hostile file once turned 52 KB into a 153 MB err
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -30,8 +31,10 @@ COLUMNS = {
     "unit": {"unit", "enhet", "måleenhet"},
     "indicator": {"indicator", "indikator", "måleindikator"},
 }
-# Set by the CSV reader on a row with more cells than the header (see reading._surplus).
+# Set by the CSV reader on a comma-separated row whose value may have been cut at a decimal
+# comma (see csvfile.split_number): more cells than the header, or the number as it may be meant.
 SURPLUS = "surplus"
+SPLIT = "split"
 SHEET_NAMES = {"målinger", "malinger", "measurements"}
 
 
@@ -41,6 +44,16 @@ class ImportFileError(Exception):
     def __init__(self, message: str, code: str = "unreadable"):
         super().__init__(message)
         self.code = code
+
+
+@dataclass
+class Sheet:
+    header: list
+    # (line, cells, quoted): per cell, whether the file put it in quotes (CSV; a workbook's
+    # typed cells give ()).
+    rows: Iterator[tuple[int, list, tuple]]
+    # Columns separated by commas: a decimal comma left unquoted splits a value in two.
+    comma: bool = False
 
 
 class Formula(str):

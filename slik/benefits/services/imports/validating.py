@@ -6,17 +6,17 @@ on record, and the person importing chooses to skip such rows (the default) or r
 
 from __future__ import annotations
 
-from decimal import InvalidOperation
-
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slik.core.dates import in_range, out_of_range_message
 
 from ...models import Measurement
+from ...numbers import parse_number
 from ..measurements import earliest_measurement_on
-from .parsing import parse_date, parse_number
-from .rows import COLUMNS, SURPLUS, Formula, ImportRow, shown
+from .parsing import parse_date
+from .rows import COLUMNS, SPLIT, SURPLUS, Formula, ImportRow, shown
 
 
 def _key(name) -> str:
@@ -61,6 +61,15 @@ def _check_cells(row, raw) -> None:
                 "write it with a decimal point, or separate the columns with semicolons."
             )
         )
+    if raw.get(SPLIT):
+        row.errors.append(
+            _(
+                "The value may be %(number)s with a decimal comma, cut in two by the comma "
+                'between the columns. Put the value in quotes ("%(number)s"), write it with a '
+                "decimal point, or separate the columns with semicolons."
+            )
+            % {"number": shown(raw[SPLIT])}
+        )
 
 
 def _row_indicator(row, raw, fixed, by_name):
@@ -99,8 +108,12 @@ def _row_indicator(row, raw, fixed, by_name):
 def _parse_row(row, raw, today) -> None:
     try:
         row.value = parse_number(raw.get("value"))
-    except (ValueError, InvalidOperation):
-        row.errors.append(_("“%(value)s” is not a number.") % {"value": shown(raw.get("value"))})
+    except ValidationError as exc:
+        row.errors.append(
+            _("“%(value)s” is not a number.") % {"value": shown(raw.get("value"))}
+            if exc.code == "not_a_number"
+            else exc.messages[0]
+        )
     try:
         row.measured_on = parse_date(raw.get("date"))
     except (ValueError, TypeError):

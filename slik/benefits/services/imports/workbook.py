@@ -11,7 +11,8 @@ An .xlsx file is a zip archive of XML parts; 249 KB of it once unpacked to a mil
    (RLIMIT_AS) and CPU time before it imports openpyxl, under a wall-clock timeout here. A
    file that slips past the checks – a parser path nobody foresaw, a malformed cell – ends as
    an error code from the child, never as a web worker that swaps, times out or raises. While
-   the child works, this process only waits on a pipe, so other requests keep being served.
+   the child works, this worker waits on a pipe: it is busy for at most CHILD_SECONDS, and the
+   other workers keep serving requests (a sync gunicorn worker serves one request at a time).
    In-process limits could not do this: RLIMIT_AS would apply to the whole web worker, and a
    thread cannot be stopped in the middle of a C-level parse.
 """
