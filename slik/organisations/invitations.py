@@ -111,6 +111,17 @@ def _refuse_duplicates(organisation: Organisation, email: str) -> None:
         )
 
 
+def _log(invitation: Invitation, step: str, *, actor) -> None:
+    """An invitation's step in the organisation's history, under the invited address."""
+    audit_log(
+        actor=actor,
+        action=f"membership.invitation.{step}",
+        obj=invitation.organisation,
+        organisation=invitation.organisation,
+        data={"email": invitation.email},
+    )
+
+
 @transaction.atomic
 def invitation_create(
     *,
@@ -170,13 +181,7 @@ def invitation_resend(*, actor, invitation: Invitation) -> tuple[Invitation, str
     invitation.sent_at = _now()
     invitation.expires_at = invitation.sent_at + VALID_FOR
     invitation.save(update_fields=["token_hash", "sent_at", "expires_at"])
-    audit_log(
-        actor=actor,
-        action="membership.invitation.resent",
-        obj=invitation.organisation,
-        organisation=invitation.organisation,
-        data={"email": invitation.email},
-    )
+    _log(invitation, "resent", actor=actor)
     return invitation, token
 
 
@@ -186,13 +191,7 @@ def invitation_withdraw(*, actor, invitation: Invitation) -> Invitation:
     _refuse_closed(invitation)
     invitation.withdrawn_at = _now()
     invitation.save(update_fields=["withdrawn_at"])
-    audit_log(
-        actor=actor,
-        action="membership.invitation.withdrawn",
-        obj=invitation.organisation,
-        organisation=invitation.organisation,
-        data={"email": invitation.email},
-    )
+    _log(invitation, "withdrawn", actor=actor)
     return invitation
 
 
@@ -215,13 +214,7 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
     )
     invitation.accepted_at = _now()
     invitation.save(update_fields=["accepted_at"])
-    audit_log(
-        actor=user,
-        action="membership.invitation.accepted",
-        obj=invitation.organisation,
-        organisation=invitation.organisation,
-        data={"email": invitation.email},
-    )
+    _log(invitation, "accepted", actor=user)
     return membership
 
 
@@ -258,11 +251,5 @@ def invitation_decline(*, invitation: Invitation, user=None) -> Invitation:
         _refuse_wrong_account(invitation, user)
     invitation.declined_at = _now()
     invitation.save(update_fields=["declined_at"])
-    audit_log(
-        actor=user,
-        action="membership.invitation.declined",
-        obj=invitation.organisation,
-        organisation=invitation.organisation,
-        data={"email": invitation.email},
-    )
+    _log(invitation, "declined", actor=user)
     return invitation
