@@ -16,8 +16,8 @@ PASSWORD = "test-passord-123"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: the database is rolled back between tests, so an
-    organisation's data version repeats and a page cached by an earlier test must not leak."""
+    """Each test starts with an empty cache, so no outcome depends on the tests that ran before
+    (benefit map drawings are cached by their content)."""
     from django.core.cache import cache
 
     cache.clear()
@@ -37,12 +37,6 @@ def _fresh_sign_in_limits():
     caches["throttle"].clear()
     yield
     caches["throttle"].clear()
-
-
-@pytest.fixture
-def page_cache_off(settings):
-    """For tests that count the queries of a page itself, not of a cache hit."""
-    settings.PAGE_CACHE = False
 
 
 @pytest.fixture
@@ -150,3 +144,19 @@ def client_as(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def case(org, coordinator, project_leader):
+    """Hvaler's case most tests use: owned by the project leader, started on 1 January 2024."""
+    import datetime
+
+    from slik.cases.tests.factories import CaseFactory
+
+    return CaseFactory(
+        organisation=org,
+        actor=coordinator,
+        title="Ungdom inn i arbeid",
+        owner=project_leader,
+        started_on=datetime.date(2024, 1, 1),
+    )

@@ -1,9 +1,4 @@
-"""The benefits pages of the benchmark, and the timing of the PDF plan.
-
-The indicator page is loaded for an indicator with 500 measurements; its query count is taken
-with 50 and with 500 measurements (the "1×" and "10×" columns), since it must not depend on the
-number of measurements. The roll-up is counted at 1× and 10× cases like the other pages.
-"""
+"""The timing of the PDF benefits plan of Hvaler's showcase case (10 benefits)."""
 
 from __future__ import annotations
 
@@ -11,39 +6,8 @@ import statistics
 import time
 from dataclasses import dataclass
 
-INDICATOR_PAGE = "indicator page"
-ROLLUP_PAGE = "benefits roll-up"
 PDF_TARGET_S = 2.0
 PDF_RUNS = 3
-
-
-def benefit_paths(org_slug: str) -> tuple[dict[str, str | None], dict[str, str]]:
-    """(page → path for loading, page → path for the "1×" query count where it differs)."""
-    from django.urls import NoReverseMatch, reverse
-    from django_scopes import scopes_disabled
-
-    from slik.benefits.models import Indicator
-
-    from .generate_benefits import LONG_SERIES, SHORT_SERIES
-
-    org = {"org_slug": org_slug}
-    with scopes_disabled():
-        ids = dict(
-            Indicator.objects.filter(
-                benefit__organisation__slug=org_slug, name__in=[LONG_SERIES, SHORT_SERIES]
-            ).values_list("name", "pk")
-        )
-    try:
-        paths = {
-            INDICATOR_PAGE: reverse(
-                "benefits:indicator", kwargs={**org, "indicator_id": ids[LONG_SERIES]}
-            ),
-            ROLLUP_PAGE: reverse("benefits:rollup", kwargs=org),
-        }
-        short = reverse("benefits:indicator", kwargs={**org, "indicator_id": ids[SHORT_SERIES]})
-    except (NoReverseMatch, KeyError):
-        return {INDICATOR_PAGE: None, ROLLUP_PAGE: None}, {}
-    return paths, {INDICATOR_PAGE: short}
 
 
 @dataclass
@@ -65,7 +29,7 @@ def time_pdf_plan(org_slug: str) -> PdfTiming | None:
     from django_scopes import scope
 
     from slik.benefits.exports.pdf import plan_pdf
-    from slik.benefits.services.plan import plan_data
+    from slik.benefits.selectors import plan_data
     from slik.cases.models import Case
     from slik.organisations.models import Organisation
 

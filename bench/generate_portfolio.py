@@ -91,10 +91,9 @@ def add_steering(gen, org) -> None:
     from slik.benefits.models import Benefit
     from slik.cases.models import Case
     from slik.challenges.models import Challenge
-    from slik.portfolio.models import PlanGoal, PortfolioSettings
+    from slik.portfolio.models import PortfolioSettings
     from slik.portfolio.services.capacity import active_cases
 
-    rng = gen.rng
     active = active_cases(org).count()
     PortfolioSettings.objects.update_or_create(
         organisation=org, defaults={"wip_limit": active + 2, "stuck_after_days": 180}
@@ -102,6 +101,16 @@ def add_steering(gen, org) -> None:
     case_ids = list(Case.objects.filter(organisation=org).values_list("pk", flat=True))
     benefit_ids = list(Benefit.objects.filter(organisation=org).values_list("pk", flat=True))
     floke_ids = list(Challenge.objects.filter(organisation=org).values_list("pk", flat=True))
+    goals = add_goals(gen, org, GOALS_PER_ORG, case_ids, benefit_ids)
+    add_commissions(gen, org, COMMISSIONS_PER_ORG, goals, case_ids, floke_ids)
+
+
+def add_goals(gen, org, count: int, case_ids, benefit_ids) -> list:
+    """`count` plan goals, each linked to up to 20 cases and 10 benefits."""
+    from slik.portfolio.models import PlanGoal
+
+    rng = gen.rng
+    first = PlanGoal.objects.filter(organisation=org).count()
     sources = [choice for choice, _label in PlanGoal.Source.choices]
     goals = PlanGoal.objects.bulk_create(
         PlanGoal(
@@ -112,7 +121,7 @@ def add_steering(gen, org) -> None:
             year=gen.today.year - index % 3,
             reference=f"Kap. {index + 1}",
         )
-        for index in range(GOALS_PER_ORG)
+        for index in range(first, first + count)
     )
     goal_cases, goal_benefits = PlanGoal.cases.through, PlanGoal.benefits.through
     goal_cases.objects.bulk_create(
@@ -125,16 +134,18 @@ def add_steering(gen, org) -> None:
         for goal in goals
         for benefit_id in rng.sample(benefit_ids, min(10, len(benefit_ids)))
     )
-    _add_commissions(gen, org, goals, case_ids, floke_ids)
+    return goals
 
 
-def _add_commissions(gen, org, goals, case_ids, floke_ids) -> None:
+def add_commissions(gen, org, count: int, goals, case_ids, floke_ids) -> None:
+    """`count` commissions from the council, each answered by up to 3 cases."""
     from slik.portfolio.models import Commission
 
     rng = gen.rng
+    first = Commission.objects.filter(organisation=org).count()
     statuses = [choice for choice, _label in Commission.Status.choices]
     commissions = []
-    for index in range(COMMISSIONS_PER_ORG):
+    for index in range(first, first + count):
         decided_on = gen.today - datetime.timedelta(days=rng.randint(20, 700))
         commissions.append(
             Commission(
@@ -156,9 +167,11 @@ def _add_commissions(gen, org, goals, case_ids, floke_ids) -> None:
         for c in commissions
         for case_id in rng.sample(case_ids, min(3, len(case_ids)))
     )
-    floker.objects.bulk_create(
-        floker(commission_id=c.pk, challenge_id=rng.choice(floke_ids)) for c in commissions
-    )
-    plan_goals.objects.bulk_create(
-        plan_goals(commission_id=c.pk, plangoal_id=rng.choice(goals).pk) for c in commissions
-    )
+    if floke_ids:
+        floker.objects.bulk_create(
+            floker(commission_id=c.pk, challenge_id=rng.choice(floke_ids)) for c in commissions
+        )
+    if goals:
+        plan_goals.objects.bulk_create(
+            plan_goals(commission_id=c.pk, plangoal_id=rng.choice(goals).pk) for c in commissions
+        )

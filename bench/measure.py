@@ -1,4 +1,5 @@
-"""Measuring: query counts in-process (Django test client) and load over HTTP (wrk)."""
+"""Measuring: query counts and render times in-process (Django test client), load over HTTP
+(wrk)."""
 
 from __future__ import annotations
 
@@ -40,15 +41,28 @@ class LoadResult:
     errors: int
 
 
-def count_queries(client, path: str) -> tuple[int, int]:
+def count_queries(client, path: str, headers: dict | None = None) -> tuple[int, int]:
     """(status, queries) of one GET after a warm-up request (caches filled, as in production)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get(path)
+    client.get(path, headers=headers)
     with CaptureQueriesContext(connection) as context:
-        response = client.get(path)
+        response = client.get(path, headers=headers)
     return response.status_code, len(context.captured_queries)
+
+
+def render_ms(client, path: str, runs: int, headers: dict | None = None) -> float:
+    """The fastest of `runs` GETs in-process, in ms, after a warm-up request: the page's own
+    cost (middleware, view, queries, template) without the network, the server or queueing.
+    The minimum, since on a shared machine every other figure includes other work."""
+    client.get(path, headers=headers)
+    fastest = float("inf")
+    for _run in range(runs):
+        started = time.perf_counter()
+        client.get(path, headers=headers)
+        fastest = min(fastest, time.perf_counter() - started)
+    return fastest * 1000
 
 
 def free_port() -> int:
@@ -85,8 +99,8 @@ class Server:
                 time.sleep(0.2)
         raise RuntimeError("gunicorn did not start in time")
 
-    def status(self, path: str, cookie: str) -> int:
-        request = urllib.request.Request(self.base + path, headers={"Cookie": cookie})
+    def status(self, path: str, headers: dict[str, str]) -> int:
+        request = urllib.request.Request(self.base + path, headers=headers)
         opener = urllib.request.build_opener(_NoRedirect)
         try:
             with opener.open(request, timeout=10) as response:
@@ -153,7 +167,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def run_wrk(url: str, cookie: str, *, threads: int, connections: int, duration: int) -> LoadResult:
+def run_wrk(
+    url: str, headers: dict[str, str], *, threads: int, connections: int, duration: int
+) -> LoadResult:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     try:
@@ -168,8 +184,7 @@ def run_wrk(url: str, cookie: str, *, threads: int, connections: int, duration: 
                 "--latency",
                 "-s",
                 script.name,
-                "-H",
-                f"Cookie: {cookie}",
+                *(arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")),
                 url,
             ],
             capture_output=True,

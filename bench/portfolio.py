@@ -1,8 +1,5 @@
-"""The portfolio part of the benchmark (issue 4).
+"""The council report PDF of the benchmark, and the memory of the server's workers.
 
-- The portfolio dashboard of Oslo with 500 cases is loaded like the other pages, as Oslo's chief
-  executive; its query count is taken for Bergen with 50 cases and Oslo with 500 (the "1×" and
-  "10×" columns), since it must not depend on the number of cases.
 - The council report PDF for Oslo is made through the reports app's run service – a ReportRun
   rendered by the worker's task function (`render_report_run.call`) – in a fresh process, so the
   first run is what a newly started worker pays; then COUNCIL_RUNS more. The figure is the run's
@@ -23,25 +20,9 @@ from dataclasses import dataclass
 
 from bench.measure import ROOT
 
-DASHBOARD_PAGE = "portfolio dashboard"
-DASHBOARD_P95_MS = 150
 COUNCIL_TARGET_S = 5.0
 COUNCIL_RUNS = 3
 COUNCIL_REPORT = "council_report"
-
-
-def dashboard_paths(slugs: dict[str, str]) -> tuple[dict[str, str | None], dict[str, str]]:
-    """`slugs`: municipality number → slug. (page → path loaded, page → path of the 1× count)."""
-    from django.urls import NoReverseMatch, reverse
-
-    from .generate_portfolio import PORTFOLIO_NUMBER, SMALL_NUMBER
-
-    try:
-        big = reverse("portfolio:dashboard", kwargs={"org_slug": slugs[PORTFOLIO_NUMBER]})
-        small = reverse("portfolio:dashboard", kwargs={"org_slug": slugs[SMALL_NUMBER]})
-    except (NoReverseMatch, KeyError):
-        return {DASHBOARD_PAGE: None}, {}
-    return {DASHBOARD_PAGE: big}, {DASHBOARD_PAGE: small}
 
 
 @dataclass
@@ -96,13 +77,13 @@ def council_line(timing: CouncilTiming | str | None) -> str:
     )
 
 
-def memory_line(mode: str, memory: list) -> str:
+def memory_line(memory: list) -> str:
     if not memory:
-        return f"Memory per gunicorn worker after the {mode} load: not available."
+        return "Memory per gunicorn worker after the load: not available."
     cells = ", ".join(
         f"pid {m.pid}: VmRSS {m.rss_mib:.0f} MiB (peak {m.peak_mib:.0f} MiB)" for m in memory
     )
-    return f"Memory per gunicorn worker after the {mode} load: {cells}"
+    return f"Memory per gunicorn worker after the load: {cells}"
 
 
 # --- the child process ----------------------------------------------------------------------
@@ -121,7 +102,7 @@ def _one_run(org, user) -> tuple[float, float, int, int, str]:
     from django_scopes import scope
 
     from slik.reports.models import ReportRun
-    from slik.reports.tasks import render_report_run
+    from slik.reports.services import render_report_run
 
     with scope(organisation=org.pk):
         run = ReportRun.objects.create(

@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from slik.core import views as core_views
+from slik.organisations import views as organisation_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", organisation_views.home, name="home"),
     path("helse/", core_views.health, name="health"),
     path("konto/invitasjon/", include("slik.organisations.urls_invitation")),
     path("konto/", include("slik.accounts.urls")),
@@ -14,7 +15,7 @@ urlpatterns = [
     path("k/<slug:org_slug>/gevinster/", include("slik.benefits.urls")),
     path("k/<slug:org_slug>/portefolje/", include("slik.portfolio.urls")),
     path("k/<slug:org_slug>/rapporter/", include("slik.reports.urls")),
-    path("kalender/", include("slik.benefits.urls_calendar")),
+    path("kalender/", include("slik.benefits.urls.feed")),
     path("admin/", admin.site.urls),
 ]
 # A locked database gets a "busy, try again" page even where only the error handler sees it.

@@ -78,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "slik.organisations.context_processors.tenant",
+                "config.menu.menu",
             ],
             "builtins": ["slik.core.templatetags.slik", "django.templatetags.i18n"],
         },
@@ -246,9 +247,6 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 PAGE_SIZE = envint("SLIK_PAGE_SIZE", 25)
-# Hot read pages are cached per session and invalidated by the organisation's data version
-# (slik.core.page_cache). With several servers, point CACHES at a shared cache.
-PAGE_CACHE = envbool("SLIK_PAGE_CACHE", "True")
 # Demo mode (`make run`): the login page lists the demo accounts of `slik.demo.accounts`.
 SLIK_DEMO = envbool("SLIK_DEMO")
 

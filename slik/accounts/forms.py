@@ -18,6 +18,10 @@ class LoginForm(DsFormMixin, auth_forms.AuthenticationForm):
         "inactive": _("This account is deactivated."),
     }
 
+    def clean_username(self):
+        # Addresses are stored in lower case (UserManager); people type them as they like.
+        return self.cleaned_data["username"].lower()
+
 
 class PasswordResetForm(DsFormMixin, auth_forms.PasswordResetForm):
     def save(self, **kwargs):

@@ -10,10 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from slik.organisations.tenancy import memberships_of
-
 from . import forms, services, throttle
 from .models import User
+from .pages import DEMO_LOGINS, PROFILE_SECTIONS
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -37,11 +36,8 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if settings.SLIK_DEMO:
-            # Only a demo installation shows its shared password on the sign-in page.
-            from slik.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-
-            context.update(demo_logins=DEMO_ACCOUNTS, demo_password=DEMO_PASSWORD)
+        # Only a demo installation shows its shared password on the sign-in page.
+        context["demo_logins"] = list(DEMO_LOGINS) if settings.SLIK_DEMO else []
         return context
 
 
@@ -103,8 +99,8 @@ def profile(request):
         )
         messages.success(request, _("Your profile has been saved."))
         return _remember_language(request, redirect("accounts:profile"), request.user.language)
-    memberships = sorted(memberships_of(request.user).values(), key=lambda m: str(m.organisation))
-    return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})
+    sections = [section(request) for section in PROFILE_SECTIONS]
+    return render(request, "accounts/profile.html", {"form": form, "sections": sections})
 
 
 @require_POST

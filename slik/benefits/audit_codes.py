@@ -1,4 +1,4 @@
-"""Labels for the audit codes of the benefit register (the plan/map/import codes are B's)."""
+"""Labels for the benefits app's audit codes, shown in the history (registered in apps.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +14,15 @@ ACTION_LABELS = {
     "measurement.deleted": _("Measurement deleted"),
     "measurement.replaced": _("Measurement replaced"),
     "measurement.duplicate_removed": _("Duplicate measurement removed"),
+    "measurement.imported": _("Measurements imported"),
+    "measurement_task.created": _("Measurement task created"),
     "benefit_category.added": _("Benefit category added"),
     "benefit_category.changed": _("Benefit category changed"),
     "benefit_settings.changed": _("Benefit settings changed"),
+    "benefit_map.node.added": _("Benefit map: element added"),
+    "benefit_map.node.deleted": _("Benefit map: element deleted"),
+    "benefit_map.edge.added": _("Benefit map: link added"),
+    "benefit_map.edge.deleted": _("Benefit map: link deleted"),
+    "benefits_plan.changed": _("Benefits realisation plan changed"),
+    "calendar_token.regenerated": _("Calendar address renewed"),
 }

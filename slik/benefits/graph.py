@@ -4,6 +4,8 @@
 holds every label, link and flag of the map: any change to the map is a new key, an unchanged
 map is drawn once. When `dot` is missing, fails or runs out of time, `draw_map` gives a message
 for the page and the PDF instead of an error (the map as text is complete without the drawing).
+The map page never waits for `dot`: it shows the drawing when `drawn_map` finds it made, and
+otherwise loads it as a panel after the page (a dense map takes `dot` seconds).
 """
 
 from __future__ import annotations
@@ -113,6 +115,10 @@ class MapDrawing:
     problem: str = ""  # why it could not be drawn, for the page and the PDF
 
 
+def _too_large() -> str:
+    return _("The benefit map is too large to draw in time.")
+
+
 def _run_dot(source: str) -> str:
     try:
         done = subprocess.run(
@@ -125,21 +131,26 @@ def _run_dot(source: str) -> str:
         ) from exc
     except subprocess.TimeoutExpired as exc:
         logger.warning("Graphviz `dot` took more than %s s; the map is not drawn.", DOT_TIMEOUT)
-        raise MapTooLarge(_("The benefit map is too large to draw in time.")) from exc
+        raise MapTooLarge(_too_large()) from exc
     except subprocess.CalledProcessError as exc:
         logger.error("Graphviz `dot` failed: %s", exc.stderr[:500].decode(errors="replace"))
         raise MapNotDrawn(_("The benefit map could not be drawn.")) from exc
     return done.stdout.decode("utf-8")
 
 
+def _cache_key(benefit_map) -> tuple[str, str]:
+    """(dot source, cache key): the key is a digest of everything the drawing shows."""
+    source = map_to_dot(benefit_map).source
+    return source, SVG_CACHE_PREFIX + hashlib.sha256(source.encode()).hexdigest()
+
+
 def _drawn_svg(benefit_map) -> str:
     """The SVG of the map from `dot`, once per distinct dot source. A failure is not kept
     (Graphviz may be installed a minute later), except running out of time."""
-    source = map_to_dot(benefit_map).source
-    key = SVG_CACHE_PREFIX + hashlib.sha256(source.encode()).hexdigest()
+    source, key = _cache_key(benefit_map)
     svg = cache.get(key)
     if svg == TOO_LARGE:
-        raise MapNotDrawn(_("The benefit map is too large to draw in time."))
+        raise MapNotDrawn(_too_large())
     if svg is None:
         try:
             svg = _run_dot(source)
@@ -151,6 +162,10 @@ def _drawn_svg(benefit_map) -> str:
     return svg
 
 
+def _titled(svg: str, title: str) -> str:
+    return svg.replace("<svg", f'<svg role="img" aria-label="{escape(title)}" focusable="false"', 1)
+
+
 def map_svg(benefit_map, *, title: str) -> str:
     """The map as inline SVG with role="img" and an accessible name; "" for an empty map.
 
@@ -158,8 +173,7 @@ def map_svg(benefit_map, *, title: str) -> str:
     """
     if not benefit_map.nodes:
         return ""
-    svg = _drawn_svg(benefit_map)
-    return svg.replace("<svg", f'<svg role="img" aria-label="{escape(title)}" focusable="false"', 1)
+    return _titled(_drawn_svg(benefit_map), title)
 
 
 def draw_map(benefit_map, *, title: str) -> MapDrawing:
@@ -170,8 +184,14 @@ def draw_map(benefit_map, *, title: str) -> MapDrawing:
         return MapDrawing(problem=str(problem))
 
 
-def benefit_map_for_page(*, organisation, case) -> dict:
-    """The map's data without the drawing, for the case page (links and the miracle flag)."""
-    from .services.map import benefit_map_for
-
-    return {"benefit_map": benefit_map_for(organisation=organisation, case=case), "svg": None}
+def drawn_map(benefit_map, *, title: str) -> MapDrawing | None:
+    """The drawing if this version of the map has been drawn already (or was too large to draw
+    in time), else None, without running `dot`: for a page that must not wait for it."""
+    if not benefit_map.nodes:
+        return MapDrawing()
+    svg = cache.get(_cache_key(benefit_map)[1])
+    if svg is None:
+        return None
+    if svg == TOO_LARGE:
+        return MapDrawing(problem=_too_large())
+    return MapDrawing(svg=_titled(svg, title))

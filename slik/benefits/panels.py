@@ -2,17 +2,20 @@
 
 from django.template.loader import render_to_string
 
+from .selectors import benefit_map_for, benefits_for_case
+
 
 def case_benefits_panel(request, case) -> str | None:
     if not request.user.has_perm("benefits.view_benefit", case):
         return None
-    from .graph import benefit_map_for_page
-    from .selectors import benefits_for_case
-
+    benefits = benefits_for_case(organisation=request.organisation, case=case)
     context = {
         "case": case,
-        "case_benefits": benefits_for_case(organisation=request.organisation, case=case),
-        # The drawn map lives on its own page: running Graphviz on every case view is too slow.
-        **benefit_map_for_page(organisation=request.organisation, case=case),
+        "case_benefits": benefits,
+        # The map for its miracle flag; the drawing lives on the map page (running Graphviz on
+        # every case view is too slow).
+        "benefit_map": benefit_map_for(
+            organisation=request.organisation, case=case, benefits=benefits
+        ),
     }
     return render_to_string("benefits/includes/case_panel.html", context, request=request)

@@ -1,25 +1,39 @@
-"""The known pitfalls of benefits realisation (METHOD.md §6), evaluated from the data.
+"""The known pitfalls of benefits realisation (METHOD.md §6): each a condition on an open benefit
+or on one of its indicators. This module reads nothing; the selectors run it.
+
+Each pitfall is one `Rule`, its condition written twice side by side: as a query expression, so
+the database finds the pitfalls of a whole municipality (1,500 benefits are never loaded to look
+for them), and in Python, for the benefits a page has loaded anyway (a case's, one benefit),
+where building the query would cost more than the check. tests/test_pitfalls.py checks that the
+two agree on every combination.
 
 Only open benefits are checked (expected, tracking, partly realised): a realised or cancelled
-benefit needs no more measurements. `organisation_pitfalls` checks a whole municipality in a
-constant number of queries (benefits, indicators with their latest measurement, settings).
+benefit needs no more measurements.
+
+A measurement is overdue once the grace days (BenefitSettings.measurement_overdue_days) after
+its due date have passed; it is due one period after the latest measurement, or the baseline
+date. For a fixed period the query compares dates (`today − period − grace`, worked out here);
+for an indicator measured on given dates (a JSON list) the next date is always found in Python
+(`due_after`), the one part portable SQL cannot express.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.db import models
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from slik.cases.models import Case, Phase
 from slik.core.dates import add_days
 
-from .models import Benefit, BenefitSettings, Indicator
-from .selectors import indicators_with_latest
+from .models import Benefit, Indicator, Measurement
+from .models.indicator import planned_dates
 
 PITFALL_TYPES = {
     "no_target": gettext_lazy("No target figure"),
@@ -31,128 +45,256 @@ PITFALL_TYPES = {
     "closed_without_line_owner": gettext_lazy("Project closed without a line responsible"),
 }
 FREQUENCY_DAYS = {"weekly": 7, "monthly": 31, "quarterly": 92, "yearly": 366}
+DATES = Indicator.Frequency.DATES
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRef:
+    """What a list of pitfalls shows of a case."""
+
+    pk: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class BenefitRef:
+    """What a list of pitfalls shows of a benefit (made for a page of them, not 1,500 models)."""
+
+    pk: int
+    title: str
+    case: CaseRef
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRef:
+    pk: int
+    name: str
 
 
 @dataclass(frozen=True)
 class Pitfall:
     code: str
-    benefit: Benefit
+    benefit: Benefit | BenefitRef
     message: str
-    indicator: Indicator | None = None
+    indicator: Indicator | IndicatorRef | None = None
 
     @property
     def label(self) -> str:
         return str(PITFALL_TYPES[self.code])
 
 
-def next_measurement_due(indicator: Indicator) -> datetime.date | None:
-    """When the next measurement is due, from the last one (or the baseline) and the frequency.
+@dataclass(frozen=True)
+class Check:
+    """When a check is made: the organisation's grace days and the day it is made on."""
 
-    Needs `latest_on` from `indicators_with_latest`. None when nothing has started yet or no
-    planned date is left.
-    """
-    last = getattr(indicator, "latest_on", None) or indicator.baseline_on
+    overdue_days: int
+    today: datetime.date
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pitfall: what is wrong (a message; `%(name)s` is the indicator's name), the
+    condition as a query expression (`sql(check)`, on a Benefit or an Indicator) and the same
+    condition on a loaded object (`applies(obj, check)`)."""
+
+    code: str
+    message: Promise
+    sql: Callable[[Check], object]
+    applies: Callable[[object, Check], bool]
+
+
+# --- Due dates ----------------------------------------------------------------------------
+
+
+def due_after(
+    last: datetime.date | None, frequency: str, planned: list[datetime.date]
+) -> datetime.date | None:
+    """The due date after the measurement (or baseline) on `last`; None when nothing has
+    started yet or no planned date is left."""
     if last is None:
         return None
-    if indicator.frequency == Indicator.Frequency.DATES:
-        return next((d for d in indicator.planned_dates() if d > last), None)
+    if frequency == DATES:
+        return next((day for day in planned if day > last), None)
     # Saturating: a baseline near year 9999 (an old row) must not break the page.
-    return add_days(last, FREQUENCY_DAYS.get(indicator.frequency, 31))
+    return add_days(last, FREQUENCY_DAYS.get(frequency, 31))
 
 
-def is_measurement_overdue(indicator: Indicator, overdue_days: int, today: datetime.date) -> bool:
-    due = next_measurement_due(indicator)
+def next_measurement_due(indicator: Indicator) -> datetime.date | None:
+    """When the indicator's next measurement is due. Needs `latest_on` (indicators_with_latest)."""
+    last = getattr(indicator, "latest_on", None) or indicator.baseline_on
+    planned = planned_dates(indicator.measurement_dates) if indicator.frequency == DATES else []
+    return due_after(last, indicator.frequency, planned)
+
+
+def is_overdue(due: datetime.date | None, overdue_days: int, today: datetime.date) -> bool:
     return due is not None and today > add_days(due, overdue_days)
 
 
-def _indicator_pitfalls(benefit, indicators, overdue_days, today):
-    found = []
-    before_gate = benefit.case.phase <= Phase.PILOTERING and benefit.case.status == "active"
-    for indicator in indicators:
-        name = {"name": indicator.name}
-        if indicator.target_value is None or indicator.target_on is None:
-            found.append(
-                Pitfall("no_target", benefit, _("“%(name)s” has no target.") % name, indicator)
+def is_measurement_overdue(indicator: Indicator, overdue_days: int, today: datetime.date) -> bool:
+    return is_overdue(next_measurement_due(indicator), overdue_days, today)
+
+
+def dates_overdue(frequency, measurement_dates, last_on, check: Check) -> bool:
+    """The overdue check of an indicator measured on given dates, from its plain values."""
+    if frequency != DATES:
+        return False
+    due = due_after(last_on, DATES, planned_dates(measurement_dates))
+    return is_overdue(due, check.overdue_days, check.today)
+
+
+def last_measured_on():
+    """The latest measurement's date, or the baseline date: where the next period starts
+    (annotated as `pitfall_last_on` for the overdue condition)."""
+    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on")
+    return Coalesce(Subquery(latest.values("measured_on")[:1]), F("baseline_on"))
+
+
+def _overdue_sql(check: Check):
+    # The last day a measurement may be from for each period: date arithmetic stays in Python.
+    grace = check.overdue_days
+    cutoff = models.Case(
+        *[
+            models.When(frequency=frequency, then=add_days(check.today, -(days + grace)))
+            for frequency, days in FREQUENCY_DAYS.items()
+        ],
+        output_field=models.DateField(),
+    )
+    return Q(pitfall_last_on__lt=cutoff)
+
+
+def _closed(case) -> bool:
+    return case.phase == Phase.NY_PRAKSIS or case.status == Case.Status.STOPPED
+
+
+def _before_gate(case) -> bool:
+    return case.phase <= Phase.PILOTERING and case.status == Case.Status.ACTIVE
+
+
+def _missing_baseline(indicator) -> bool:
+    return indicator.baseline_value is None or indicator.baseline_on is None
+
+
+# --- The rules, in the order a benefit lists its pitfalls ----------------------------------
+
+# Asked of a Benefit; `applies` gets the benefit with `indicator_list` and its case.
+BENEFIT_RULES = (
+    Rule(
+        "no_target",
+        gettext_lazy("The benefit has no indicator with a target."),
+        lambda check: ~Exists(Indicator.objects.filter(benefit=OuterRef("pk"))),
+        lambda benefit, check: not benefit.indicator_list,
+    ),
+    Rule(
+        "no_owner",
+        gettext_lazy("The benefit has no owner."),
+        lambda check: Q(owner__isnull=True),
+        lambda benefit, check: benefit.owner_id is None,
+    ),
+    Rule(
+        "no_responsible",
+        gettext_lazy("The benefit has no responsible."),
+        lambda check: Q(responsible__isnull=True),
+        lambda benefit, check: benefit.responsible_id is None,
+    ),
+    Rule(
+        "no_reallocation_plan",
+        gettext_lazy("Freed time is to be reallocated, but not to what."),
+        lambda check: Q(realisation=Benefit.Realisation.REALLOCATION, reallocation_to=""),
+        lambda benefit, check: (
+            benefit.realisation == Benefit.Realisation.REALLOCATION and not benefit.reallocation_to
+        ),
+    ),
+    Rule(
+        "closed_without_line_owner",
+        gettext_lazy("The project is closed and no line manager is responsible for the benefit."),
+        lambda check: (
+            (Q(case__phase=Phase.NY_PRAKSIS) | Q(case__status=Case.Status.STOPPED))
+            & Q(responsible__isnull=True)
+        ),
+        lambda benefit, check: _closed(benefit.case) and benefit.responsible_id is None,
+    ),
+)
+
+# Asked of an Indicator (the query annotates `pitfall_last_on`; a loaded indicator needs
+# `latest_on` and its benefit's case).
+INDICATOR_RULES = (
+    Rule(
+        "no_target",
+        gettext_lazy("“%(name)s” has no target."),
+        lambda check: Q(target_value__isnull=True) | Q(target_on__isnull=True),
+        lambda indicator, check: indicator.target_value is None or indicator.target_on is None,
+    ),
+    Rule(
+        "baseline_missing",
+        gettext_lazy("“%(name)s” has no baseline, and the case has not passed piloting."),
+        lambda check: (
+            Q(
+                benefit__case__phase__lte=Phase.PILOTERING,
+                benefit__case__status=Case.Status.ACTIVE,
+                is_main=True,
             )
-        if (
-            before_gate
+            & (Q(baseline_value__isnull=True) | Q(baseline_on__isnull=True))
+        ),
+        lambda indicator, check: (
+            _before_gate(indicator.benefit.case)
             and indicator.is_main
-            and (indicator.baseline_value is None or indicator.baseline_on is None)
-        ):
-            message = _("“%(name)s” has no baseline, and the case has not passed piloting.") % name
-            found.append(Pitfall("baseline_missing", benefit, message, indicator))
-        if is_measurement_overdue(indicator, overdue_days, today):
-            message = _("“%(name)s” has not been measured when it was due.") % name
-            found.append(Pitfall("measurement_overdue", benefit, message, indicator))
-    return found
+            and _missing_baseline(indicator)
+        ),
+    ),
+    Rule(
+        "measurement_overdue",
+        gettext_lazy("“%(name)s” has not been measured when it was due."),
+        # Indicators measured on given dates are left to `dates_overdue`.
+        _overdue_sql,
+        lambda indicator, check: is_measurement_overdue(indicator, check.overdue_days, check.today),
+    ),
+)
+BENEFIT_MESSAGES = {rule.code: rule.message for rule in BENEFIT_RULES}
+INDICATOR_MESSAGES = {rule.code: rule.message for rule in INDICATOR_RULES}
 
 
-def benefit_pitfalls(
-    benefit: Benefit, indicators, *, overdue_days: int, today: datetime.date | None = None
-) -> list[Pitfall]:
-    """Pitfalls of one benefit; `indicators` annotated by `indicators_with_latest`."""
+def rules_for(rules: tuple[Rule, ...], codes=None) -> tuple[Rule, ...]:
+    return tuple(rule for rule in rules if codes is None or rule.code in codes)
+
+
+def indicator_conditions(*, overdue_days: int, today: datetime.date, codes=None) -> dict:
+    """{code: condition on an Indicator annotated with `pitfall_last_on`} (call in a scope)."""
+    check = Check(overdue_days=overdue_days, today=today)
+    return {rule.code: rule.sql(check) for rule in rules_for(INDICATOR_RULES, codes)}
+
+
+def flags(rules: tuple[Rule, ...], check: Check) -> dict[str, ExpressionWrapper]:
+    """{`pitfall_<code>`: the rule's condition} to annotate on a queryset (call in a scope)."""
+    return {
+        f"pitfall_{rule.code}": ExpressionWrapper(rule.sql(check), output_field=BooleanField())
+        for rule in rules
+    }
+
+
+# --- Pitfalls of loaded benefits ----------------------------------------------------------
+
+
+def benefit_pitfall(code: str, benefit) -> Pitfall:
+    return Pitfall(code, benefit, str(BENEFIT_MESSAGES[code]))
+
+
+def indicator_pitfall(code: str, benefit, indicator) -> Pitfall:
+    message = str(INDICATOR_MESSAGES[code]) % {"name": indicator.name}
+    return Pitfall(code, benefit, message, indicator)
+
+
+def pitfalls_of_benefit(benefit, indicators, *, check: Check) -> list[Pitfall]:
+    """The pitfalls of one loaded benefit (with its case) and its indicators (with
+    `latest_on`, from `indicators_with_latest`), which it keeps as `benefit.indicator_list`."""
+    benefit.indicator_list = list(indicators)
     if not benefit.is_open:
         return []
-    today = today or timezone.localdate()
-    found = []
-    if not indicators:
-        found.append(
-            Pitfall("no_target", benefit, _("The benefit has no indicator with a target."))
-        )
-    if benefit.owner_id is None:
-        found.append(Pitfall("no_owner", benefit, _("The benefit has no owner.")))
-    if benefit.responsible_id is None:
-        found.append(Pitfall("no_responsible", benefit, _("The benefit has no responsible.")))
-    if benefit.realisation == Benefit.Realisation.REALLOCATION and not benefit.reallocation_to:
-        message = _("Freed time is to be reallocated, but not to what.")
-        found.append(Pitfall("no_reallocation_plan", benefit, message))
-    closed = benefit.case.phase == Phase.NY_PRAKSIS or benefit.case.status == Case.Status.STOPPED
-    if closed and benefit.responsible_id is None:
-        message = _("The project is closed and no line manager is responsible for the benefit.")
-        found.append(Pitfall("closed_without_line_owner", benefit, message))
-    found.extend(_indicator_pitfalls(benefit, indicators, overdue_days, today))
-    return found
-
-
-def overdue_days_for(organisation) -> int:
-    settings = BenefitSettings.objects.filter(organisation=organisation).first()
-    return settings.measurement_overdue_days if settings else 30
-
-
-def open_benefits_with_indicators(*, organisation, case=None):
-    benefits = (
-        Benefit.objects.filter(organisation=organisation, status__in=Benefit.OPEN_STATUSES)
-        .select_related("case", "category")
-        .prefetch_related(
-            Prefetch("indicators", queryset=indicators_with_latest(Indicator.objects.all()))
-        )
-        .order_by("case__title", "case_id", "id")
-    )
-    if case is not None:
-        benefits = benefits.filter(case=case)
-    return benefits
-
-
-def pitfalls_of(benefits, *, organisation, today: datetime.date | None = None) -> list[Pitfall]:
-    """The pitfalls of benefits already loaded with `indicators_with_latest` (e.g. by the
-    roll-up), so a page that shows both reads the benefits once. Closed benefits have none."""
-    overdue_days = overdue_days_for(organisation)
-    found = []
-    for benefit in benefits:
-        if benefit.is_open:
-            indicators = list(benefit.indicators.all())
-            found.extend(
-                benefit_pitfalls(benefit, indicators, overdue_days=overdue_days, today=today)
-            )
-    return found
-
-
-def organisation_pitfalls(
-    *, organisation, case=None, code: str = "", today: datetime.date | None = None
-) -> list[Pitfall]:
-    """Every pitfall of the organisation's open benefits (optionally one case or one type)."""
-    benefits = open_benefits_with_indicators(organisation=organisation, case=case)
-    found = pitfalls_of(benefits, organisation=organisation, today=today)
-    if code:
-        found = [p for p in found if p.code == code]
+    found = [benefit_pitfall(r.code, benefit) for r in BENEFIT_RULES if r.applies(benefit, check)]
+    for indicator in benefit.indicator_list:
+        indicator.benefit = benefit
+        found += [
+            indicator_pitfall(rule.code, benefit, indicator)
+            for rule in INDICATOR_RULES
+            if rule.applies(indicator, check)
+        ]
     return found

@@ -1,7 +1,6 @@
-"""The municipality's benefits roll-up: planned against realised, by category.
-
-Reused by the portfolio. Three queries whatever the number of cases: settings, benefits (with
-case and category), indicators (with their latest measurement annotated).
+"""The benefits roll-up's arithmetic: planned against realised, by category. No queries here:
+`rollup_queries` reads the counts and sums from the database, this module adds them up (and
+the portfolio adds up indicators it has loaded with the same rules).
 
 Money (units "kr", "NOK", "kroner") and labour-years ("årsverk") are summed where an indicator
 is measured in them:
@@ -13,19 +12,18 @@ Cancelled benefits are left out of the sums; every indicator in a summable unit 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
-from django.utils import timezone
-
 from .models import Benefit, Direction, Indicator
-from .pitfalls import is_measurement_overdue, next_measurement_due, overdue_days_for
-from .selectors import indicators_with_latest
 
 MONEY_UNITS = {"kr", "kr.", "nok", "kroner", "kroner per år", "kr per år", "kr/år"}
 LABOUR_YEAR_UNITS = {"årsverk", "arsverk", "årsverk per år"}
 ZERO = Decimal(0)
+# Values have four decimal places (Indicator.baseline_value and the others); the database sums
+# them as whole ten-thousandths, which is exact on every backend.
+DECIMAL_PLACES = 4
 
 
 def unit_kind(unit: str) -> str | None:
@@ -38,16 +36,26 @@ def unit_kind(unit: str) -> str | None:
     return None
 
 
+def improvement_sign(direction: str) -> int:
+    """+1 when a rise is the improvement, −1 when a fall is."""
+    return 1 if direction == Direction.HIGHER else -1
+
+
 def indicator_gains(indicator: Indicator) -> tuple[Decimal, Decimal]:
     """(planned, realised) for one indicator, improvement positive. Needs `latest_value`."""
     baseline, target = indicator.baseline_value, indicator.target_value
     if baseline is None:
         return ZERO, ZERO
-    sign = 1 if indicator.direction == Direction.HIGHER else -1
+    sign = improvement_sign(indicator.direction)
     planned = sign * (target - baseline) if target is not None else ZERO
     latest = getattr(indicator, "latest_value", None)
     realised = sign * (latest - baseline) if latest is not None else ZERO
     return planned, realised
+
+
+def from_ten_thousandths(amount: int | None) -> Decimal:
+    """A sum the database made in ten-thousandths, as the Decimal it stands for."""
+    return ZERO if amount is None else Decimal(amount).scaleb(-DECIMAL_PLACES)
 
 
 @dataclass
@@ -60,13 +68,14 @@ class CategoryTotals:
     planned_years: Decimal = ZERO
     realised_years: Decimal = ZERO
 
-    def add(self, indicator: Indicator) -> None:
-        kind = unit_kind(indicator.unit)
-        if kind is None:
-            return
-        planned, realised = indicator_gains(indicator)
+    def add_gains(self, kind: str, planned: Decimal, realised: Decimal) -> None:
         setattr(self, f"planned_{kind}", getattr(self, f"planned_{kind}") + planned)
         setattr(self, f"realised_{kind}", getattr(self, f"realised_{kind}") + realised)
+
+    def add(self, indicator: Indicator) -> None:
+        kind = unit_kind(indicator.unit)
+        if kind is not None:
+            self.add_gains(kind, *indicator_gains(indicator))
 
 
 @dataclass
@@ -82,52 +91,58 @@ class Rollup:
     total: CategoryTotals
     status_counts: dict[str, int] = field(default_factory=dict)
     progress_counts: dict[str, int] = field(default_factory=dict)
-    overdue: list[OverdueMeasurement] = field(default_factory=list)
 
 
-def rollup_benefits(*, organisation):
-    return (
-        Benefit.objects.filter(organisation=organisation)
-        .select_related("case", "category", "responsible")
-        .prefetch_related(
-            Prefetch("indicators", queryset=indicators_with_latest(Indicator.objects.all()))
-        )
-        .order_by("case__title", "case_id", "id")
-    )
+def summable_units(units: Iterable[str]) -> list[str]:
+    """The units, as stored, that are summed (money or labour-years)."""
+    return [unit for unit in units if unit_kind(unit) is not None]
 
 
-def organisation_rollup(*, organisation, today: datetime.date | None = None) -> Rollup:
-    """Planned vs realised by category, counts by status, and overdue measurements."""
-    today = today or timezone.localdate()
-    overdue_days = overdue_days_for(organisation)
+def _category_key(row: dict):
+    return row["category_id"]
+
+
+def category_totals(count_rows: Iterable[dict], sum_rows: Iterable[dict]):
+    """(rows by category, total) from the database's counts and sums.
+
+    `count_rows`: {"category_id", "category_name", "category_set", "status", "benefits"} per
+    group of benefits; `sum_rows`: {"category_id", "unit", "direction", "planned", "realised"}
+    per group of indicators of benefits that are not cancelled, sums in ten-thousandths.
+    """
     by_category: dict[object, CategoryTotals] = {}
     total = CategoryTotals(name="")
-    status_counts = dict.fromkeys(Benefit.Status.values, 0)
-    progress_counts = dict.fromkeys(Benefit.Progress.values, 0)
-    overdue = []
-    for benefit in rollup_benefits(organisation=organisation):
-        status_counts[benefit.status] += 1
-        progress_counts[benefit.progress] += 1
-        indicators = list(benefit.indicators.all())
-        if benefit.is_open:
-            overdue += [
-                OverdueMeasurement(benefit, i, next_measurement_due(i))
-                for i in indicators
-                if is_measurement_overdue(i, overdue_days, today)
-            ]
-        if benefit.status == Benefit.Status.CANCELLED:
+    for row in count_rows:
+        if row["status"] == Benefit.Status.CANCELLED:
             continue
-        category = benefit.category
-        key = category.pk if category else None
+        key = _category_key(row)
         if key not in by_category:
             by_category[key] = CategoryTotals(
-                name=category.name if category else "",
-                category_set=category.category_set if category else "",
+                name=row["category_name"] or "", category_set=row["category_set"] or ""
             )
+        by_category[key].benefits += row["benefits"]
+        total.benefits += row["benefits"]
+    for row in sum_rows:
+        kind = unit_kind(row["unit"])
+        key = _category_key(row)
+        if kind is None or key not in by_category:
+            continue
+        sign = improvement_sign(row["direction"])
+        planned = sign * from_ten_thousandths(row["planned"])
+        realised = sign * from_ten_thousandths(row["realised"])
         for totals in (by_category[key], total):
-            totals.benefits += 1
-            for indicator in indicators:
-                totals.add(indicator)
+            totals.add_gains(kind, planned, realised)
     rows = sorted(by_category.values(), key=lambda r: (r.name == "", r.category_set, r.name))
-    overdue.sort(key=lambda o: o.due_on)
-    return Rollup(rows, total, status_counts, progress_counts, overdue)
+    return rows, total
+
+
+def counts_by(count_rows: Iterable[dict], field_name: str, values: Iterable[str]) -> dict:
+    """{value: number of benefits} for every value of `field_name` ("status", "progress")."""
+    counts = dict.fromkeys(values, 0)
+    for row in count_rows:
+        counts[row[field_name]] = counts.get(row[field_name], 0) + row["benefits"]
+    return counts
+
+
+def overdue_in_order(items: list[OverdueMeasurement]) -> list[OverdueMeasurement]:
+    """Longest overdue first; a stable sort keeps the case and benefit order of a tie."""
+    return sorted(items, key=lambda item: item.due_on)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from slik.core.formats import format_number
 
 from . import statistics
 from .models import Direction, Indicator
@@ -86,10 +87,6 @@ def _trend(truth: Truth, indicator: Indicator, dates, values) -> None:
     truth.trend_toward_target = rising == (indicator.direction == Direction.HIGHER)
 
 
-def _fmt(value: float) -> str:
-    return number_format(round(value, 2), decimal_pos=2, use_l10n=True)
-
-
 def _shift_is_up(after: list[float], signals, centre: float) -> bool:
     """Which way the signal goes: by the level of the points outside the limits or in a run,
     or, when only the trend rule fired, by the steps within the flagged trends."""
@@ -119,8 +116,8 @@ def _verdict(truth: Truth, after: list[float], signals, indicator: Indicator) ->
             "are most likely noise."
         ) % {
             "count": len(after),
-            "lower": _fmt(truth.limits.lower),
-            "upper": _fmt(truth.limits.upper),
+            "lower": format_number(truth.limits.lower),
+            "upper": format_number(truth.limits.upper),
         }
     shift_up = _shift_is_up(after, signals, truth.limits.centre)
     truth.improvement = shift_up == (indicator.direction == Direction.HIGHER)
@@ -136,8 +133,13 @@ def _verdict(truth: Truth, after: list[float], signals, indicator: Indicator) ->
 
 def indicator_truth(indicator: Indicator, measurements) -> Truth:
     """The analysis of one indicator; `measurements` in date order (no further queries)."""
-    dates = [m.measured_on for m in measurements]
-    values = [float(m.value) for m in measurements]
+    return series_truth(
+        indicator, [m.measured_on for m in measurements], [float(m.value) for m in measurements]
+    )
+
+
+def series_truth(indicator: Indicator, dates: list, values: list[float]) -> Truth:
+    """The analysis of one indicator from its measurement dates and values, in date order."""
     points = [
         {"date": d.isoformat(), "value": v, "rules": [], "baseline": False}
         for d, v in zip(dates, values, strict=True)
@@ -172,7 +174,7 @@ def indicator_truth(indicator: Indicator, measurements) -> Truth:
 def trend_sentence(truth: Truth, unit: str) -> str:
     if truth.slope_per_month is None:
         return _("Too few measurements for a trend.")
-    amount = {"amount": _fmt(abs(truth.slope_per_month)), "unit": unit}
+    amount = {"amount": format_number(abs(truth.slope_per_month)), "unit": unit}
     if truth.trend_word == "flat":
         return _("Flat: about %(amount)s %(unit)s per month.") % amount
     if truth.trend_word == "rising":

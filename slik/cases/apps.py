@@ -2,18 +2,43 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def overview_cases(*, organisation, actor):
+    """The organisation overview's card: active cases by phase, those the actor may see."""
+    from slik.organisations.pages import CountCard, count_rows
+
+    from .models import Case, Phase
+    from .selectors import visible_cases
+
+    active = visible_cases(actor=actor, organisation=organisation).filter(status=Case.Status.ACTIVE)
+    return CountCard(
+        key="cases",
+        heading=_("Active innovation cases by phase"),
+        caption=_("Number of active innovation cases by roadmap phase"),
+        column=_("Phase"),
+        rows=count_rows(active, "phase", [(p, f"{p}. {label}") for p, label in Phase.choices]),
+        url_name="cases:list",
+        link_text=_("See all innovation cases"),
+        row_attribute="phase",
+    )
+
+
 class CasesConfig(AppConfig):
     name = "slik.cases"
     label = "cases"
     verbose_name = _("Innovation cases")
 
     def ready(self):
+        from slik.challenges.panels import CHALLENGE_PAGE_PANELS
         from slik.core.audit import register_actions
         from slik.organisations import services as organisation_services
+        from slik.organisations.pages import OVERVIEW_SECTIONS, SETTINGS_LINKS, SettingsLink
 
         from .audit_codes import ACTION_LABELS
         from .services.roadmap import roadmap_template_ensure
+        from .views.challenges import challenge_cases_panel
 
         register_actions(ACTION_LABELS)
-        if roadmap_template_ensure not in organisation_services.DEFAULT_PROVIDERS:
-            organisation_services.DEFAULT_PROVIDERS.append(roadmap_template_ensure)
+        organisation_services.DEFAULT_PROVIDERS.register(roadmap_template_ensure)
+        OVERVIEW_SECTIONS.register(overview_cases)
+        SETTINGS_LINKS.register(SettingsLink("cases:roadmap", _("Roadmap template")))
+        CHALLENGE_PAGE_PANELS.register(challenge_cases_panel)

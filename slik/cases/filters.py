@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from slik.challenges.selectors import visible_challenges
+from slik.core.choices import PlainSelect
 from slik.core.filters import FilterForm, IdChoiceField, SearchInput
 
 from . import selectors
@@ -16,13 +17,23 @@ def _all(choices) -> list:
 
 class CaseFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=SearchInput)
-    phase = forms.TypedChoiceField(label=_("Phase"), required=False, coerce=int, empty_value=None)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    innovation_type = forms.ChoiceField(label=_("Innovation type"), required=False)
-    owner = IdChoiceField(
-        label=_("Case owner"), required=False, queryset=None, empty_label=_("All")
+    phase = forms.TypedChoiceField(
+        label=_("Phase"), required=False, coerce=int, empty_value=None, widget=PlainSelect
     )
-    challenge = IdChoiceField(label=_("Floke"), required=False, queryset=None, empty_label=_("All"))
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=PlainSelect)
+    innovation_type = forms.ChoiceField(
+        label=_("Innovation type"), required=False, widget=PlainSelect
+    )
+    owner = IdChoiceField(
+        label=_("Case owner"),
+        required=False,
+        queryset=None,
+        empty_label=_("All"),
+        widget=PlainSelect,
+    )
+    challenge = IdChoiceField(
+        label=_("Floke"), required=False, queryset=None, empty_label=_("All"), widget=PlainSelect
+    )
 
     def __init__(self, data=None, *, actor, organisation, **kwargs):
         super().__init__(data, **kwargs)
@@ -30,9 +41,12 @@ class CaseFilterForm(FilterForm):
         self.fields["status"].choices = _all(Case.Status.choices)
         self.fields["innovation_type"].choices = _all(InnovationType.choices)
         # Only people and floker the actor may see are offered (and accepted) as filters.
+        # Only what the options show is loaded.
         self.fields["owner"].queryset = selectors.case_owners(
             actor=actor, organisation=organisation
+        ).only("id", "full_name", "email", "anonymised_at")
+        self.fields["challenge"].queryset = (
+            visible_challenges(actor=actor, organisation=organisation)
+            .order_by("title", "id")
+            .only("id", "title")
         )
-        self.fields["challenge"].queryset = visible_challenges(
-            actor=actor, organisation=organisation
-        ).order_by("title", "id")

@@ -3,12 +3,21 @@
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from slik.accounts.models import User
 from slik.challenges.models import Challenge, Stakeholder
 from slik.challenges.selectors import visible_challenges
+from slik.organisations.access import get_in_tenant
 from slik.organisations.models import Membership
 
-from .models import Case, PhasePeriod, PhaseStep, Responsibility, RoadmapTemplate
-from .services.cases import phase_days
+from .models import (
+    Case,
+    GateDecision,
+    PhasePeriod,
+    PhaseStep,
+    Responsibility,
+    RoadmapTemplate,
+)
+from .phases import phase_days
 
 
 def published_cases(*, organisation):
@@ -43,6 +52,12 @@ def case_list(*, actor, organisation, filters: dict):
     return cases.distinct()
 
 
+def challenge_cases(*, challenge, actor):
+    """The cases working on a floke that the actor may see, by title."""
+    cases = visible_cases(actor=actor, organisation=challenge.organisation)
+    return cases.filter(challenges=challenge).only("id", "title").order_by("title", "id")
+
+
 def with_days_in_phase(cases):
     today = timezone.localdate()
     for case in cases:
@@ -53,8 +68,6 @@ def with_days_in_phase(cases):
 
 def case_detail(*, actor, organisation, case_id: int) -> Case:
     """One case with everything its page shows, in a fixed number of queries."""
-    from slik.organisations.access import get_in_tenant
-
     queryset = visible_cases(actor=actor, organisation=organisation).select_related(
         "owner", "leader", "template"
     )
@@ -64,7 +77,7 @@ def case_detail(*, actor, organisation, case_id: int) -> Case:
         "phase_periods",
         "step_checks",
         Prefetch("template__steps", queryset=PhaseStep.objects.order_by("phase", "order", "id")),
-        "gate_decisions__recorded_by",
+        Prefetch("gate_decisions", queryset=GateDecision.objects.select_related("recorded_by")),
         "decisions",
         "hypotheses",
         "insights",
@@ -105,8 +118,6 @@ def phase_track(case: Case) -> list[dict]:
 
 
 def member_users(organisation, *, staff_only: bool = True):
-    from slik.accounts.models import User
-
     memberships = Membership.objects.filter(organisation=organisation)
     if staff_only:
         memberships = memberships.exclude(role=Membership.Role.POLITICIAN)
@@ -119,8 +130,6 @@ def organisation_challenges(organisation):
 
 def case_owners(*, actor, organisation):
     """The people who own a case the actor may see: a filter names no one else."""
-    from slik.accounts.models import User
-
     owners = visible_cases(actor=actor, organisation=organisation).values("owner_id")
     return User.objects.filter(pk__in=owners).order_by("full_name", "email")
 

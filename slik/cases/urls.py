@@ -21,6 +21,7 @@ urlpatterns = [
     path("veikart/endre/", views.roadmap_edit, name="roadmap_edit"),
     path("veikart/<int:template_id>/", views.roadmap_version, name="roadmap_version"),
     path("<int:case_id>/", views.case_detail, name="detail"),
+    path("<int:case_id>/deler/", views.case_panels, name="panels"),
     path("<int:case_id>/endre/", views.case_edit, name="edit"),
     path("<int:case_id>/publisering/", views.case_publish, name="publish"),
     path("<int:case_id>/sjekkliste/", views.case_checklist, name="checklist"),

@@ -2,6 +2,29 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def overview_floker(*, organisation, actor):
+    """The organisation overview's card: floker by status, those the actor may see."""
+    from slik.organisations.pages import CountCard, count_rows
+
+    from .models import Challenge
+    from .selectors import visible_challenges
+
+    return CountCard(
+        key="challenges",
+        heading=_("Floker by status"),
+        caption=_("Number of floker by status"),
+        column=_("Status"),
+        rows=count_rows(
+            visible_challenges(actor=actor, organisation=organisation),
+            "status",
+            Challenge.Status.choices,
+        ),
+        url_name="challenges:list",
+        link_text=_("See all floker"),
+        row_attribute="status",
+    )
+
+
 class ChallengesConfig(AppConfig):
     name = "slik.challenges"
     label = "challenges"
@@ -9,11 +32,15 @@ class ChallengesConfig(AppConfig):
 
     def ready(self):
         from slik.core.audit import register_actions
+        from slik.organisations.pages import OVERVIEW_SECTIONS, SETTINGS_LINKS, SettingsLink
         from slik.organisations.services import DEFAULT_PROVIDERS
 
         from .audit import ACTIONS
         from .services import criteria_ensure_defaults
 
         register_actions(ACTIONS)
-        if criteria_ensure_defaults not in DEFAULT_PROVIDERS:
-            DEFAULT_PROVIDERS.append(criteria_ensure_defaults)
+        DEFAULT_PROVIDERS.register(criteria_ensure_defaults)
+        OVERVIEW_SECTIONS.register(overview_floker)
+        SETTINGS_LINKS.register(
+            SettingsLink("challenges:criteria", _("Criteria for the decision matrix"))
+        )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from slik.core.charts import NUMBER_FORMAT
 from slik.core.charts import VEGA_LITE_SCHEMA as SCHEMA
 
 GRID_DOMAIN = [0.5, 5.5]
@@ -89,7 +90,7 @@ def population_share_spec(series: list[dict]) -> dict:
             },
             "tooltip": [
                 {"field": "year", "title": _("Year")},
-                {"field": "share_80", "title": _("Share aged 80+ (%)"), "format": ".2f"},
+                {"field": "share_80", "title": _("Share aged 80+ (%)"), "format": NUMBER_FORMAT},
             ],
         },
     }

@@ -3,6 +3,7 @@ import json
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from slik.core.choices import PlainSelect
 from slik.core.concurrency import (
     LoadedCharField,
     LoadedIntegerField,
@@ -10,11 +11,11 @@ from slik.core.concurrency import (
     refuse_stale,
     reload_hidden,
 )
-from slik.core.forms import DsForm, DsModelForm
+from slik.core.forms import DsForm, DsModelForm, NumberField
 
 from .models import Challenge, Criterion, ExternalActor, KeyFigure, Stakeholder
 from .selectors import challenge_owners, organisation_members, sector_choices
-from .services import challenge_status_stale
+from .services import SCORES, STAKEHOLDER_FIELDS, WEIGHTS, challenge_status_stale
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -57,12 +58,21 @@ class ChallengeFilterForm(DsForm):
         label=_("Status"),
         required=False,
         choices=[("", _("All statuses")), *Challenge.Status.choices],
+        widget=PlainSelect,
     )
     sector = forms.ModelChoiceField(
-        label=_("Sector"), required=False, queryset=None, empty_label=_("All sectors")
+        label=_("Sector"),
+        required=False,
+        queryset=None,
+        empty_label=_("All sectors"),
+        widget=PlainSelect,
     )
     owner = MemberChoiceField(
-        label=_("Owner"), required=False, queryset=None, empty_label=_("All owners")
+        label=_("Owner"),
+        required=False,
+        queryset=None,
+        empty_label=_("All owners"),
+        widget=PlainSelect,
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -72,13 +82,18 @@ class ChallengeFilterForm(DsForm):
             ("title", _("Title (A–Å)")),
             ("status", _("Status")),
         ],
+        widget=PlainSelect,
     )
 
     def __init__(self, *args, actor, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = sector_choices(organisation=organisation)
+        self.fields["sector"].queryset = sector_choices(organisation=organisation).only(
+            "id", "name"
+        )
         # Only owners of floker the actor may see: a politician learns no other names.
-        self.fields["owner"].queryset = challenge_owners(actor=actor, organisation=organisation)
+        self.fields["owner"].queryset = challenge_owners(
+            actor=actor, organisation=organisation
+        ).only("id", "full_name", "email")
 
 
 class StatusForm(DsForm):
@@ -114,6 +129,8 @@ class KeyFigureForm(VersionedFormMixin, DsModelForm):
     class Meta:
         model = KeyFigure
         fields = ["label", "value", "unit", "year", "source", "comment"]
+        # Typed the Norwegian way ("8,5", "1 200 000"); the model still checks digits and places.
+        field_classes = {"value": NumberField}
 
 
 class ReadyFigureForm(DsForm):
@@ -127,7 +144,7 @@ class CriterionForm(VersionedFormMixin, DsModelForm):
         help_texts = {"weight": _("0–10. A weight of 0 leaves the criterion out of the ranking.")}
 
 
-SCORE_CHOICES = [("", _("Not scored")), *[(str(n), str(n)) for n in range(1, 6)]]
+SCORE_CHOICES = [("", _("Not scored")), *[(str(n), str(n)) for n in SCORES]]
 
 
 class ScoreForm(DsForm):
@@ -171,7 +188,10 @@ class WeightsForm(DsForm):
         super().__init__(*args, **kwargs)
         for criterion in criteria:
             field = forms.IntegerField(
-                label=criterion.name, min_value=0, max_value=10, initial=criterion.weight
+                label=criterion.name,
+                min_value=min(WEIGHTS),
+                max_value=max(WEIGHTS),
+                initial=criterion.weight,
             )
             field.widget.attrs.update({"class": "ds-input", "inputmode": "numeric"})
             if save_url:
@@ -228,6 +248,9 @@ def _save_alone(url: str, pk: int) -> dict:
 
 
 class StakeholderForm(VersionedFormMixin, DsModelForm):
+    """A stakeholder of a floke or a case. An empty strategy is left for the service to fill
+    from interest and influence (`Stakeholder.fill_default_strategy`)."""
+
     strategy = forms.ChoiceField(
         label=_("Strategy"),
         required=False,
@@ -236,23 +259,8 @@ class StakeholderForm(VersionedFormMixin, DsModelForm):
 
     class Meta:
         model = Stakeholder
-        fields = [
-            "name",
-            "group",
-            "interest",
-            "influence",
-            "attitude",
-            "strategy",
-            "planned_involvement",
-        ]
+        fields = list(STAKEHOLDER_FIELDS)
         widgets = {
             "interest": forms.NumberInput(attrs={"min": 1, "max": 5}),
             "influence": forms.NumberInput(attrs={"min": 1, "max": 5}),
         }
-
-    def clean(self):
-        cleaned = super().clean()
-        interest, influence = cleaned.get("interest"), cleaned.get("influence")
-        if not cleaned.get("strategy") and interest and influence:
-            cleaned["strategy"] = Stakeholder.suggested_strategy(interest, influence)
-        return cleaned

@@ -17,6 +17,8 @@ from slik.organisations.rules import (
     is_staff_member,
 )
 
+from .models import KeyFigure
+
 
 @rules.predicate
 def is_published(user, obj=None):
@@ -32,9 +34,21 @@ def is_owner(user, obj=None):
     return owner_id is not None and owner_id == getattr(user, "pk", None)
 
 
+# Politicians read only what the administration has published; everyone inside reads all.
+may_read_challenge = is_staff_member | (is_politician & is_published)
+
+
+@rules.predicate
+def may_read_figure_challenge(user, obj=None):
+    """A figure of a floke is read by those who read the floke; the municipality's by all."""
+    if not isinstance(obj, KeyFigure) or obj.challenge_id is None:
+        return True
+    return may_read_challenge.test(user, obj.challenge)
+
+
 can_handle_stakeholders = has_role("coordinator", "leader", "project_leader")
 
-rules.add_perm("challenges.view_challenge", is_staff_member | (is_politician & is_published))
+rules.add_perm("challenges.view_challenge", may_read_challenge)
 rules.add_perm("challenges.add_challenge", can_contribute)
 rules.add_perm("challenges.change_challenge", is_management | (can_contribute & is_owner))
 rules.add_perm("challenges.prioritise_challenge", is_management)
@@ -44,6 +58,7 @@ rules.add_perm("challenges.score_challenge", is_leader)
 rules.add_perm("challenges.view_matrix", is_staff_member)
 rules.add_perm("challenges.manage_criteria", is_management)
 rules.add_perm("challenges.change_stakeholder", can_handle_stakeholders)
-# Thought-provoking figures are public statistics: every member reads, contributors edit.
-rules.add_perm("challenges.view_keyfigure", is_member)
+# Thought-provoking figures are public statistics: every member reads them (a floke's figures
+# with the floke), contributors edit.
+rules.add_perm("challenges.view_keyfigure", is_member & may_read_figure_challenge)
 rules.add_perm("challenges.change_keyfigure", can_contribute)

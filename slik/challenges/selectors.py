@@ -9,7 +9,7 @@ from slik.core.sorting import order_by_name
 from slik.organisations.models import Sector
 from slik.organisations.rules import is_staff_member
 
-from .models import Challenge, KeyFigure, Stakeholder
+from .models import Challenge, Criterion, KeyFigure, Stakeholder
 
 SORTS = ("updated", "title", "status")
 
@@ -93,9 +93,7 @@ def challenge_stakeholders(*, challenge):
     )
 
 
-def challenge_cases(*, challenge, actor):
-    """Cases linked to the floke; politicians see only published cases."""
-    qs = challenge.cases.filter(organisation=challenge.organisation)
-    if not _is_staff(actor, challenge.organisation):
-        qs = qs.filter(is_published=True)
-    return qs.only("id", "title").order_by("title")
+def criteria(*, organisation, active_only: bool = False):
+    """The decision matrix's criteria, in their order; `active_only`: those in use."""
+    found = Criterion.objects.filter(organisation=organisation)
+    return found.filter(is_active=True) if active_only else found

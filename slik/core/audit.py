@@ -1,7 +1,8 @@
 """The audit log. Services call `audit_log` for every state change (never signals).
 
-Action codes are dotted (`case.phase.advanced`); apps register a human label per code so the
-history on an object's page reads as Norwegian text.
+Action codes are dotted (`case.phase.advanced`); each app registers a human label per code in
+its AppConfig.ready() (`register_actions`), so the history on an object's page reads as
+Norwegian text.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import F
 
 from .models import AuditEvent
+from .registry import KeyedRegistry
 
-ACTION_LABELS: dict[str, str] = {}
+ACTION_LABELS = KeyedRegistry(
+    "core.audit_labels", "A readable label per audit action code: code -> label (lazy text)"
+)
 
 
 def register_actions(labels: dict[str, str]) -> None:
+    """Labels for an app's action codes; a code claimed twice with another label is an error."""
     ACTION_LABELS.update(labels)
 
 
@@ -71,8 +75,6 @@ def audit_log(
     if organisation is None:
         organisation = getattr(obj, "organisation", None)
     changes = diff(before or {}, after or {})
-    if organisation is not None:
-        bump_data_version(organisation.pk)
     return AuditEvent.objects.create(
         organisation=organisation,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -83,13 +85,6 @@ def audit_log(
         changes=changes,
         data={k: _plain(v) for k, v in (data or {}).items()},
     )
-
-
-def bump_data_version(organisation_id: int) -> None:
-    """Mark every cached page of the organisation stale (see slik.core.page_cache)."""
-    from slik.organisations.models import Organisation
-
-    Organisation.objects.filter(pk=organisation_id).update(data_version=F("data_version") + 1)
 
 
 def history_for(obj: models.Model, *, limit: int = 50):

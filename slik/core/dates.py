@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from slik.core.formats import format_date
+
 EARLIEST = datetime.date(1900, 1, 1)
 LATEST = datetime.date(2100, 12, 31)
 
@@ -26,8 +28,8 @@ def in_range(day: datetime.date | None) -> bool:
 
 def out_of_range_message() -> str:
     return _("Give a date between %(earliest)s and %(latest)s.") % {
-        "earliest": EARLIEST.strftime("%d.%m.%Y"),
-        "latest": LATEST.strftime("%d.%m.%Y"),
+        "earliest": format_date(EARLIEST),
+        "latest": format_date(LATEST),
     }
 
 

@@ -1,9 +1,13 @@
 """Form rendering in Designsystemet markup, shared by every app's forms."""
 
+import decimal
+
 from django import forms
+from django.core import validators
 from django.forms.renderers import TemplatesSetting
 
 from . import dates, uploads
+from .formats import number_for_input, parse_number
 
 
 class SlikFormRenderer(TemplatesSetting):
@@ -59,3 +63,30 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+class NumberField(forms.Field):
+    """A number typed with decimal comma or point (`8,5`); cleans to Decimal or None."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *, max_digits=None, decimal_places=None, **kwargs):
+        # A model's DecimalField hands over its size: checked here too, so the message shows
+        # on the field the user typed in.
+        super().__init__(**kwargs)
+        if max_digits is not None or decimal_places is not None:
+            self.validators.append(validators.DecimalValidator(max_digits, decimal_places))
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "inputmode": "decimal", "maxlength": "40"}
+
+    def prepare_value(self, value):
+        return number_for_input(value) if isinstance(value, decimal.Decimal) else value
+
+    def to_python(self, value):
+        value = (value or "").strip() if isinstance(value, str) else value
+        if value in self.empty_values:
+            return None
+        number = parse_number(value)
+        # Without the trailing zeros the parser keeps, so "3,5" fits two decimal places.
+        return number.quantize(1) if number == number.to_integral() else number.normalize()

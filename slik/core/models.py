@@ -11,7 +11,8 @@ class AuditEvent(models.Model):
     """One state change: who, when, what, before and after.
 
     `content_type`/`object_id` name the object whose page shows the event as history (a gate
-    decision is logged against its case), so a page's history is one indexed query.
+    decision is logged against its case), so a page's history is one indexed query; the
+    organisation's latest activity (the overview page) is another, however long its history.
     """
 
     organisation = models.ForeignKey(
@@ -32,7 +33,12 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-created_at"]),
+            models.Index(
+                fields=["organisation", "-created_at", "-id"], name="core_audit_org_latest"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.action} {self.object_repr}"

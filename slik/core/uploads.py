@@ -17,8 +17,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from slik.core.formats import format_number
 
 MB = 1024 * 1024
 
@@ -73,9 +74,7 @@ class MaxSizeUploadHandler(FileUploadHandler):
 
 
 def too_large_message(limit: int) -> str:
-    megabytes = limit / MB
-    shown = int(megabytes) if megabytes == int(megabytes) else round(megabytes, 1)
-    return _("The file is larger than %(max)s MB.") % {"max": number_format(shown)}
+    return _("The file is larger than %(max)s MB.") % {"max": format_number(limit / MB, 1)}
 
 
 def validate_upload(upload) -> None:

@@ -1,4 +1,5 @@
-"""The demo's people. The login page lists DEMO_ACCOUNTS when settings.SLIK_DEMO is true."""
+"""The demo's people. The sign-in page lists DEMO_ACCOUNTS when settings.SLIK_DEMO is true
+(registered in DemoConfig.ready())."""
 
 from dataclasses import dataclass
 

@@ -8,11 +8,14 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
+        from slik.accounts.pages import PROFILE_SECTIONS
         from slik.core.audit import register_actions
 
         from . import personal_data
+        from .views import profile_memberships
 
         personal_data.register()
+        PROFILE_SECTIONS.register(profile_memberships)
         register_actions(
             {
                 "membership.added": _("Member added"),

@@ -1,15 +1,7 @@
-from .tenancy import memberships_of
-
-
 def tenant(request):
-    user = getattr(request, "user", None)
-    memberships = (
-        sorted(memberships_of(user).values(), key=lambda m: m.organisation.short_name)
-        if user is not None
-        else []
-    )
+    """The organisation of a `/k/<org_slug>/` page and the user's membership there (resolved
+    once by TenantMiddleware; None elsewhere). Nothing here may query: it runs on every page."""
     return {
         "organisation": getattr(request, "organisation", None),
         "membership": getattr(request, "membership", None),
-        "my_memberships": memberships,
     }

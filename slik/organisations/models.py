@@ -40,9 +40,6 @@ class Organisation(models.Model):
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
-    # Bumped by every audit-logged change of the organisation's data; cached pages carry it in
-    # their key, so a write anywhere in the organisation makes every cached page stale at once.
-    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("organisation")

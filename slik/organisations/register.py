@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils import timezone
+
 COUNTY = "county"
 MUNICIPALITY = "municipality"
 SHARED_VALID_FROM = datetime.date(2024, 1, 1)
@@ -238,7 +240,7 @@ def parse_register_file(path) -> list[RegisterEntry]:
 
 def current_entries(entries, *, today: datetime.date | None = None) -> list[RegisterEntry]:
     """Drop codes that KLASS lists as ended (validTo in the past); the last entry per code wins."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     by_key: dict[tuple[str, str], RegisterEntry] = {}
     for entry in entries:
         if entry.valid_to is not None and entry.valid_to <= today:

@@ -2,57 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from slik.core.models import AuditEvent
 from slik.core.sorting import order_by_name
 
 from .models import Invitation, Membership, Organisation, Sector
+from .pages import OVERVIEW_SECTIONS, CountCard
+from .rules import is_staff_member
+from .tenancy import memberships_of
 
 RECENT_EVENTS = 10
 
 
-@dataclass
-class CountRow:
-    value: object
-    label: str
-    count: int
+def overview_cards(*, organisation: Organisation, actor) -> list[CountCard]:
+    """The cards other apps show on the overview (floker by status, cases by phase), each
+    counting only what the actor may see."""
+    cards = (section(organisation=organisation, actor=actor) for section in OVERVIEW_SECTIONS)
+    return [card for card in cards if card is not None]
 
 
-def _counts(queryset, field: str, choices) -> list[CountRow]:
-    """One grouped query; every choice is listed, also those with no rows."""
-    found = dict(queryset.values_list(field).annotate(n=Count("pk")).order_by())
-    return [CountRow(value, label, found.get(value, 0)) for value, label in choices]
-
-
-def overview_counts(*, organisation: Organisation, actor) -> dict:
-    """Floker by status and cases by phase; politicians count only what is published to them."""
-    from slik.cases.models import Case, Phase
-    from slik.challenges.models import Challenge
-
-    from .rules import is_staff_member
-
-    challenges = Challenge.objects.filter(organisation=organisation)
-    cases = Case.objects.filter(organisation=organisation)
-    if not is_staff_member(actor, organisation):
-        challenges = challenges.filter(is_published=True)
-        cases = cases.filter(is_published=True)
-    by_status = _counts(challenges, "status", Challenge.Status.choices)
-    by_phase = _counts(cases.filter(status=Case.Status.ACTIVE), "phase", Phase.choices)
-    return {
-        "challenges_by_status": by_status,
-        "challenges_total": sum(row.count for row in by_status),
-        "cases_by_phase": by_phase,
-        "cases_active_total": sum(row.count for row in by_phase),
-    }
+def my_memberships(*, actor) -> list[Membership]:
+    """The actor's memberships in the order of the organisations' names."""
+    return sorted(memberships_of(actor).values(), key=lambda m: str(m.organisation))
 
 
 def recent_events(*, organisation: Organisation, actor, limit: int = RECENT_EVENTS):
     """The organisation's latest activity – staff only, politicians never see staff activity."""
-    from .rules import is_staff_member
-
     if not is_staff_member(actor, organisation):
         return []
     return list(

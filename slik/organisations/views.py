@@ -1,32 +1,27 @@
-"""Organisation pages: overview, members and settings. Thin: access → service/selector → page."""
+"""Organisation pages: home, overview, members and settings. Thin: access → service/selector →
+page."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status, requested_flag
-from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 
 from . import selectors, services
-from .access import get_in_tenant, require
+from .access import access_in_tenant, post_only, require
 from .forms import MemberChangeForm, MemberFilterForm, SectorForm
 from .models import Membership, Sector
+from .pages import SETTINGS_LINKS
 
+VIEW = "organisations.view_organisation"
 MANAGE = "organisations.manage_organisation"
-
-
-def _optional_url(name: str, org) -> str | None:
-    """A link to another app's page, or None while that page does not exist yet."""
-    try:
-        return reverse(name, kwargs={"org_slug": org.slug})
-    except NoReverseMatch:
-        return None
 
 
 def _members_url(org) -> str:
@@ -37,16 +32,29 @@ def _settings_url(org) -> str:
     return reverse("organisations:settings", kwargs={"org_slug": org.slug})
 
 
-@cached_tenant_page
+@login_required
+def home(request):
+    """Where a sign-in lands: straight into the only organisation, a choice when there are
+    several."""
+    memberships = selectors.my_memberships(actor=request.user)
+    if len(memberships) == 1:
+        return redirect("organisations:overview", org_slug=memberships[0].organisation.slug)
+    return render(request, "organisations/home.html", {"memberships": memberships})
+
+
+def profile_memberships(request) -> str:
+    """The profile page's list of the person's organisations (accounts.pages.PROFILE_SECTIONS)."""
+    context = {"memberships": selectors.my_memberships(actor=request.user)}
+    return render_to_string("organisations/includes/profile_memberships.html", context, request)
+
+
 def overview(request, org_slug):
     org = request.organisation
-    require(request.user, "organisations.view_organisation", org)
+    require(request.user, VIEW, org)
     context = {
-        **selectors.overview_counts(organisation=org, actor=request.user),
+        "cards": selectors.overview_cards(organisation=org, actor=request.user),
         "events": selectors.recent_events(organisation=org, actor=request.user),
         "partners": selectors.partnership_members(organisation=org, actor=request.user),
-        "challenges_url": _optional_url("challenges:list", org),
-        "cases_url": _optional_url("cases:list", org),
     }
     return render(request, "organisations/overview.html", context)
 
@@ -79,10 +87,14 @@ def members(request, org_slug):
     )
 
 
+def _access_membership(request, member_id) -> Membership:
+    members = Membership.objects.select_related("user")
+    return access_in_tenant(request, members, view=VIEW, perm=MANAGE, pk=member_id)
+
+
 def member_edit(request, org_slug, member_id):
     org = request.organisation
-    require(request.user, MANAGE, org)
-    membership = get_in_tenant(Membership.objects.select_related("user"), org, pk=member_id)
+    membership = _access_membership(request, member_id)
     initial = {f: getattr(membership, f) for f in services.MEMBERSHIP_FIELDS}
     form = MemberChangeForm(request.POST or None, initial=initial, version=membership.version)
     saved = (
@@ -104,8 +116,7 @@ def member_edit(request, org_slug, member_id):
 
 def member_remove(request, org_slug, member_id):
     org = request.organisation
-    require(request.user, MANAGE, org)
-    membership = get_in_tenant(Membership.objects.select_related("user"), org, pk=member_id)
+    membership = _access_membership(request, member_id)
     blocked = None
     if membership.user_id == request.user.pk:
         blocked = _("You cannot remove yourself. Ask another coordinator to do it.")
@@ -138,8 +149,7 @@ def settings_page(request, org_slug):
     context = {
         "sectors": selectors.sector_list(organisation=org, actor=request.user),
         "sector_form": SectorForm(auto_id="new_sector_%s"),
-        "criteria_url": _optional_url("challenges:criteria", org),
-        "template_url": _optional_url("cases:template", org),
+        "more_settings": list(SETTINGS_LINKS),
         "partners": selectors.partnership_members(organisation=org, actor=request.user),
         "history": history_for(org, limit=30),
     }
@@ -163,10 +173,13 @@ def sector_add(request, org_slug):
     return render(request, "organisations/sector_form.html", {"form": form, "sector": None})
 
 
+def _access_sector(request, sector_id) -> Sector:
+    return access_in_tenant(request, Sector.objects.all(), view=VIEW, perm=MANAGE, pk=sector_id)
+
+
 def sector_edit(request, org_slug, sector_id):
     org = request.organisation
-    require(request.user, MANAGE, org)
-    sector = get_in_tenant(Sector.objects.all(), org, pk=sector_id)
+    sector = _access_sector(request, sector_id)
     form = SectorForm(request.POST or None, initial={"name": sector.name}, version=sector.version)
     saved = (
         request.method == "POST"
@@ -188,11 +201,11 @@ def sector_edit(request, org_slug, sector_id):
     return render(request, "organisations/sector_form.html", context, status=form_status(form))
 
 
-@require_POST
 def sector_toggle(request, org_slug, sector_id):
     org = request.organisation
-    require(request.user, MANAGE, org)
-    sector = get_in_tenant(Sector.objects.all(), org, pk=sector_id)
+    sector = _access_sector(request, sector_id)
+    if refused := post_only(request):
+        return refused
     services.sector_set_active(
         actor=request.user,
         sector=sector,

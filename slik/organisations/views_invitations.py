@@ -10,13 +10,15 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from . import invitations, selectors
-from .access import get_in_tenant, require
+from . import selectors
+from .access import access_in_tenant, post_only, require
 from .forms import InvitationAccountForm, MemberAddForm
 from .invitation_mail import send_invitation_email
+from .services import invitations
 
+VIEW = "organisations.view_organisation"
 MANAGE = "organisations.manage_organisation"
 # The backend that signs in a person who has just chosen their password on the invitation page.
 PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -62,17 +64,14 @@ def member_add(request, org_slug):
 
 
 def _access_invitation(request, invitation_id):
-    require(request.user, MANAGE, request.organisation)
-    return get_in_tenant(
-        selectors.open_invitations(organisation=request.organisation),
-        request.organisation,
-        pk=invitation_id,
-    )
+    waiting = selectors.open_invitations(organisation=request.organisation)
+    return access_in_tenant(request, waiting, view=VIEW, perm=MANAGE, pk=invitation_id)
 
 
-@require_POST
 def invitation_resend(request, org_slug, invitation_id):
     invitation = _access_invitation(request, invitation_id)
+    if refused := post_only(request):
+        return refused
     try:
         invitation, token = invitations.invitation_resend(actor=request.user, invitation=invitation)
     except ValidationError as exc:

@@ -1,35 +1,5 @@
-import importlib
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-
-# Audit labels of the other parts of the app (board meetings, plan goals), when present.
-OPTIONAL_AUDIT_MODULES = ("audit_codes_board", "audit_codes_goals")
-
-
-def _optional_module(module_name: str):
-    """A module of this app that another engineer may not have written yet, or None."""
-    try:
-        return importlib.import_module(f"slik.portfolio.{module_name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"slik.portfolio.{module_name}":
-            raise
-        return None
-
-
-def _register_optional_parts(register_actions) -> None:
-    for module_name in OPTIONAL_AUDIT_MODULES:
-        if module := _optional_module(module_name):
-            register_actions(module.ACTION_LABELS)
-    # The board's report definitions (minutes) register with the reports app.
-    reports = _optional_module("reports")
-    if reports is not None and hasattr(reports, "register_reports"):
-        reports.register_reports()
-
-
-def _append_once(registry: list, item) -> None:
-    if item not in registry:
-        registry.append(item)
 
 
 class PortfolioConfig(AppConfig):
@@ -49,8 +19,7 @@ class PortfolioConfig(AppConfig):
         from .services.settings import portfolio_settings_ensure
 
         register_actions(ACTION_LABELS)
-        _register_optional_parts(register_actions)
-        _append_once(organisation_services.DEFAULT_PROVIDERS, portfolio_settings_ensure)
-        _append_once(GATE_CHECK_EXTENSIONS, wip_gate_extension)
-        _append_once(CASE_CREATE_WARNINGS, wip_create_warnings)
-        _append_once(CASE_PAGE_PANELS, case_status_panel)
+        organisation_services.DEFAULT_PROVIDERS.register(portfolio_settings_ensure)
+        GATE_CHECK_EXTENSIONS.register(wip_gate_extension)
+        CASE_CREATE_WARNINGS.register(wip_create_warnings)
+        CASE_PAGE_PANELS.register("status", case_status_panel)

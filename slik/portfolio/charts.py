@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from slik.core.charts import PAPER_WIDTH, paper_spec
+from slik.cases.models import Case
+from slik.core.charts import COUNT_FORMAT, PAPER_WIDTH, paper_spec
 from slik.core.charts import VEGA_LITE_SCHEMA as SCHEMA
 
 # Counts of cases: whole numbers on the axis.
-COUNT_AXIS = {"tickMinStep": 1, "format": "d"}
+COUNT_AXIS = {"tickMinStep": 1, "format": COUNT_FORMAT}
 
 
 def paper(spec: dict, width: int = PAPER_WIDTH) -> dict:
@@ -124,12 +125,11 @@ def benefits_spec(categories: list) -> dict:
 
 
 def dashboard_specs(dashboard) -> dict[str, dict]:
-    """Every chart of the dashboard, keyed by the id its container uses."""
-    from slik.cases.models import Case
-
+    """Every chart of the dashboard page, keyed by the id its container uses (the benefits
+    chart is its panel's: `benefits_spec`)."""
     cases = _("Cases")
     balance = dashboard.breakdowns
-    specs = {
+    return {
         "funnel": funnel_spec(dashboard.funnel, list(Case.Status.choices)),
         "challenge": bar_spec(balance["challenge"], category_title=_("Floke"), value_title=cases),
         "sector": bar_spec(balance["sector"], category_title=_("Sector"), value_title=cases),
@@ -142,6 +142,3 @@ def dashboard_specs(dashboard) -> dict[str, dict]:
         "budget": resources_spec(dashboard.resources, field="budget", title=_("Budget (NOK)")),
         "hours": resources_spec(dashboard.resources, field="hours", title=_("Hours")),
     }
-    if dashboard.benefits["categories"]:
-        specs["benefits"] = benefits_spec(dashboard.benefits["categories"])
-    return specs

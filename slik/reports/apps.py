@@ -17,5 +17,4 @@ class ReportsConfig(AppConfig):
 
         register_actions(ACTION_LABELS)
         definitions.register_all()
-        if case_reports_panel not in CASE_PAGE_PANELS:
-            CASE_PAGE_PANELS.append(case_reports_panel)
+        CASE_PAGE_PANELS.register("reports", case_reports_panel)

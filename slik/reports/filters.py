@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from slik.core.choices import PlainSelect
 from slik.core.filters import FilterForm
 
 from . import registry
@@ -16,13 +17,14 @@ def _all(choices) -> list:
 
 
 class RunFilterForm(FilterForm):
-    report = forms.ChoiceField(label=_("Report"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    file_format = forms.ChoiceField(label=_("Format"), required=False)
+    report = forms.ChoiceField(label=_("Report"), required=False, widget=PlainSelect)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=PlainSelect)
+    file_format = forms.ChoiceField(label=_("Format"), required=False, widget=PlainSelect)
     published = forms.ChoiceField(
         label=_("Published to politicians"),
         required=False,
         choices=_all([("yes", _("Published")), ("no", _("Not published"))]),
+        widget=PlainSelect,
     )
 
     def __init__(self, data=None, **kwargs):

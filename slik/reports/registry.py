@@ -1,13 +1,16 @@
 """The report registry: one definition per report; the reports app owns rendering and runs.
 
-A domain app registers its reports in its AppConfig.ready:
+Reports sit above the domain apps, so the reports of portfolio, benefits and cases are defined
+here, one module each in `definitions/` (reports may import the apps below it; they never
+import reports). Each module holds its `DEFINITION`, and `definitions.register_all()` registers
+them from ReportsConfig.ready(). An app above reports registers its own from its ready():
 
     register(ReportDefinition(
         key="board_minutes",
         title=_("Minutes of the board meeting"),
         formats=("docx", "pdf"),
         permission="portfolio.view_board_meeting",
-        build=build_minutes,                # (organisation, parameters, actor) -> ReportDocument
+        build=build,                        # (organisation, parameters, actor) -> ReportDocument
         permission_object=meeting_for,      # (organisation, parameters) -> object for the rule
         background=False,
     ))
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from slik.core.registry import KeyedRegistry
 
 from .document import ReportDocument
 
@@ -47,14 +52,16 @@ class ReportDefinition:
     description: str = ""
 
 
-REGISTRY: dict[str, ReportDefinition] = {}
+REGISTRY = KeyedRegistry(
+    "reports.definitions", "The reports SLIK can make: key -> ReportDefinition"
+)
 
 
 def register(definition: ReportDefinition) -> None:
     unknown = set(definition.formats) - set(FORMATS)
     if unknown:
         raise ValueError(f"Unknown formats {unknown} for report {definition.key}")
-    REGISTRY[definition.key] = definition
+    REGISTRY.register(definition.key, definition)
 
 
 def get(key: str) -> ReportDefinition | None:

@@ -9,12 +9,12 @@ from slik.organisations.rules import (
     is_staff_member,
 )
 
+from .models import ReportRun
+
 
 @rules.predicate
 def is_published_run(user, obj=None):
     """A politician may open the reports page; of the runs, only published ones."""
-    from .models import ReportRun
-
     if isinstance(obj, ReportRun):
         return obj.is_published
     return obj is not None

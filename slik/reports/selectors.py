@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import Http404
-
-from slik.organisations.access import get_in_tenant
-
 from . import registry
 from .models import ReportRun
 
@@ -26,18 +22,6 @@ def run_list(*, actor, organisation, filters: dict):
     if filters.get("published"):
         runs = runs.filter(is_published=filters["published"] == "yes")
     return runs
-
-
-def run_detail(*, actor, organisation, run_id) -> ReportRun:
-    """The run in this tenant that the actor may see; 404 for foreign, missing and hidden."""
-    run = get_in_tenant(
-        visible_runs(actor=actor, organisation=organisation).select_related("requested_by"),
-        organisation,
-        pk=run_id,
-    )
-    if not actor.has_perm("reports.view_reports", run):
-        raise Http404
-    return run
 
 
 def orderable_reports(*, actor, organisation) -> list[registry.ReportDefinition]:

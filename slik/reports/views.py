@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from slik.core.pagination import paginate
-from slik.organisations.access import require
+from slik.organisations.access import access_in_tenant, require
 
 from . import registry, selectors, services
 from .filters import FORMAT_LABELS, RunFilterForm
@@ -97,8 +97,9 @@ def _run_context(request, run):
 
 def _access_run(request, run_id):
     require(request.user, "reports.view_reports", request.organisation)
-    return selectors.run_detail(
-        actor=request.user, organisation=request.organisation, run_id=run_id
+    runs = selectors.visible_runs(actor=request.user, organisation=request.organisation)
+    return access_in_tenant(
+        request, runs.select_related("requested_by"), view="reports.view_reports", pk=run_id
     )
 
 

@@ -4,14 +4,32 @@ Every page a journey visits is checked with axe-core (WCAG 2.1 A/AA) and photogr
 test-artifacts/. Checks are not left to memory: the page's `load` events are counted and a
 test fails when a loaded page was never checked, so a journey cannot slip past a page.
 Pages changed by htmx are checked by calling `assert_accessible(page)` once they have settled.
+
+Deterministic on a loaded machine: the journeys wait for states (Playwright's auto-waiting
+`expect`, a navigation, a response), never for a fixed time; the timeouts are generous, since a
+busy machine only makes waiting longer. The live server answers one request at a time, as a
+sync worker does: with SQLite the tests share one in-memory connection between the server and
+the test, which must never run two queries at once (Django's documentation of
+LiveServerTestCase), and a browser fetching several htmx fragments at once would do just that.
+For the same reason a query of the test itself waits while the server handles a request (a
+panel the page loads after itself, say), and after each test the fixture waits for the
+server's last request before the database is reset.
 """
 
+import os
 import re
+import threading
+import time
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import WSGIServer
+from django.db import connections
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import expect, sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 from conftest import PASSWORD
 
@@ -23,11 +41,17 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # A busy machine must not make Chromium slow down timers or pages it deems in the background.
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
 ]
 AXE_JS = Path(settings.NODE_MODULES) / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-TIMEOUT_MS = 10_000
+# For every action, navigation and `expect`: a state that is right arrives well within this
+# even when other test suites share the cores; a state that is wrong fails after it.
+TIMEOUT_MS = 30_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 AXE_RUN = """async (tags) => {
   const result = await axe.run(document, {
@@ -52,9 +76,111 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"The browser tests need Chromium at {CHROMIUM}: run `make chromium`.")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=TIMEOUT_MS
+        )
         yield browser
         browser.close()
+
+
+def _no_favicon(app):
+    """The browser asks for /favicon.ico by itself after a page has loaded, at a moment no test
+    waits for; answered here, it never reaches Django (nor the shared database connection)."""
+
+    def application(environ, start_response):
+        if environ.get("PATH_INFO") == "/favicon.ico":
+            start_response("204 No Content", [])
+            return [b""]
+        return app(environ, start_response)
+
+    return application
+
+
+class SerialWSGIServer(WSGIServer):
+    """One request at a time, in the server thread; `wait_idle` waits for the one running."""
+
+    # The browser opens several connections at once; they wait in the backlog, not refused.
+    request_queue_size = 64
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.busy = threading.Lock()
+
+    def set_app(self, application):
+        super().set_app(_no_favicon(application))
+
+    def process_request(self, request, client_address):
+        with self.busy:
+            super().process_request(request, client_address)
+
+    def close_request(self, request):
+        connections.close_all()  # as Django's threaded server does after each request
+        super().close_request(request)
+
+    @contextmanager
+    def idle(self):
+        """Hold off the next request while the block runs, once the current one is done."""
+        assert self.busy.acquire(timeout=TIMEOUT_MS / 1000), "the live server did not finish"
+        try:
+            yield
+        finally:
+            self.busy.release()
+
+    def wait_idle(self) -> None:
+        with self.idle():
+            pass
+
+
+class SerialLiveServerThread(LiveServerThread):
+    server_class = SerialWSGIServer
+
+
+class SerialLiveServer(LiveServer):
+    def __init__(self, addr: str):
+        super().__init__(addr, start=False)
+        thread = self.thread
+        self.thread = SerialLiveServerThread(
+            thread.host,
+            thread.static_handler,
+            connections_override=thread.connections_override,
+            port=thread.port,
+        )
+        self.thread.daemon = True
+        self.start()
+
+    def wait_idle(self) -> None:
+        self.thread.httpd.wait_idle()
+
+    @contextmanager
+    def queries_between_requests(self):
+        """Every query of the test waits while the server handles a request: the page may
+        still be loading a panel when a test reads the database, and with SQLite both use
+        the same connection (with PostgreSQL the test would read before the request commits)."""
+        server_thread, httpd = self.thread, self.thread.httpd
+
+        def between_requests(execute, sql, params, many, context):
+            if threading.current_thread() is server_thread:
+                return execute(sql, params, many, context)
+            with httpd.idle():
+                return execute(sql, params, many, context)
+
+        with ExitStack() as stack:
+            for connection in connections.all():
+                stack.enter_context(connection.execute_wrapper(between_requests))
+            yield
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, answering one request at a time (see the module doc)."""
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = SerialLiveServer(addr)
+    yield server
+    server.stop()
 
 
 class PageChecks:
@@ -127,7 +253,8 @@ def page(browser, live_server, transactional_db, request):
         old_shot.unlink()
     checks = PageChecks(page, name)
     _CHECKS[id(page)] = checks
-    yield page
+    with live_server.queries_between_requests():
+        yield page
     del _CHECKS[id(page)]
     failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
     try:
@@ -140,6 +267,7 @@ def page(browser, live_server, transactional_db, request):
             assert not checks.csp_violations, "\n".join(checks.csp_violations)
     finally:
         context.close()
+        live_server.wait_idle()
 
 
 @pytest.hookimpl(wrapper=True)
@@ -160,6 +288,15 @@ def take_csp_violations(page) -> list[str]:
     violations = _CHECKS[id(page)].csp_violations
     taken, violations[:] = list(violations), []
     return taken
+
+
+def wait_until(page, condition, message: str) -> None:
+    """Let the page run (its event and route handlers run only while Playwright waits) until
+    `condition()` holds; fail with `message` after TIMEOUT_MS."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while not condition():
+        assert time.monotonic() < deadline, message
+        page.wait_for_timeout(20)
 
 
 def visit(page, path: str, label: str = "") -> None:

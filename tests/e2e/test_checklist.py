@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from slik.cases.models import CaseStepCheck
 from slik.cases.services import case_create
 
-from .conftest import assert_accessible, login, visit
+from .conftest import assert_accessible, login, visit, wait_until
 
 
 @pytest.fixture
@@ -46,21 +46,16 @@ def test_two_quick_ticks_on_a_slow_connection_are_both_saved(page, org, coordina
     finished = []
     page.on("requestfinished", lambda r: finished.append(r) if "/sjekkliste/" in r.url else None)
     boxes.nth(0).check()
-    for _wait in range(100):  # route handlers run while the page waits
-        if held:
-            break
-        page.wait_for_timeout(20)
-    assert len(held) == 1, "the first tick was not sent"
-    boxes.nth(1).check()  # while the first tick is still on its way
-    page.wait_for_timeout(300)
+    wait_until(page, lambda: held, "the first tick was not sent")
+    assert len(held) == 1
+    # htmx queues the second tick behind the first (hx-sync) in the change handler, which has
+    # run when check() returns: the first is still held here.
+    boxes.nth(1).check()
+    assert len(held) == 1 and not finished
     holding[0] = False
     held[0].continue_()
 
-    for _wait in range(150):  # the page keeps handling responses while it waits
-        if len(finished) == 2:
-            break
-        page.wait_for_timeout(20)
-    assert len(finished) == 2, "the second tick was never sent"
+    wait_until(page, lambda: len(finished) == 2, "the second tick was never sent")
     # The server has answered both: its database is quiet, and it is safe to read here.
     assert _done_count(org, case) == 2
     expect(boxes.nth(0)).to_be_checked()

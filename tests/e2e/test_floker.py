@@ -28,6 +28,10 @@ def easy_floke(org, second_leader):
     return floke
 
 
+def _weights_saved(response) -> bool:
+    return response.request.method == "POST" and response.url.endswith("/vekter/")
+
+
 def _first_ranked(page) -> str:
     return page.locator("#matrix-table tbody tr").first.get_attribute("data-challenge-id")
 
@@ -59,16 +63,25 @@ def test_leader_registers_and_scores_a_floke_and_reweighs_the_matrix(page, org, 
     assert page.url.endswith("/floker/beslutningsmatrise/")
     assert _first_ranked(page) == str(floke.pk)
 
-    # Weigh only ease: the easy floke overtakes, re-ranked by htmx without a reload.
+    # Weigh only ease: the easy floke overtakes, re-ranked by htmx without a reload. Each
+    # weight saves itself; the next is changed once its answer is in (the ranking may already
+    # look right after the first), so no request is still running when the test reads.
     page.evaluate("window.__sameDocument = true")
     for name, weight in ((EASY, "10"), (GAIN, "0"), (POLITICAL, "0")):
-        page.locator("#weights-form").get_by_label(name, exact=False).fill(weight)
-        page.locator("#weights-form").get_by_label(name, exact=False).press("Tab")
+        field = page.locator("#weights-form").get_by_label(name, exact=False)
+        field.fill(weight)
+        with page.expect_response(_weights_saved):
+            field.press("Tab")
     ranked_first = page.locator("#matrix-table tbody tr").first
     expect(ranked_first).to_have_attribute("data-challenge-id", str(easy_floke.pk))
     assert page.evaluate("window.__sameDocument === true"), "the page was reloaded"
     assert_accessible(page, "matrix-reweighed")
     with scope(organisation=org.pk):
-        assert Criterion.objects.get(organisation=org, name=EASY).weight == 10
+        weights = dict(Criterion.objects.filter(organisation=org).values_list("name", "weight"))
+    assert {name: weights[name] for name in (EASY, GAIN, POLITICAL)} == {
+        EASY: 10,
+        GAIN: 0,
+        POLITICAL: 0,
+    }
 
     logout(page)

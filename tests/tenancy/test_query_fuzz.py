@@ -116,7 +116,7 @@ def _problem(response) -> str:
 
 
 @pytest.mark.parametrize("url", URLS, ids=[u.name for u in URLS])
-def test_hostile_query_parameters_never_break_a_page(url, ids, coordinator, page_cache_off):
+def test_hostile_query_parameters_never_break_a_page(url, ids, coordinator):
     client = client_for(coordinator)
     path = url.path("hvaler", ids)
     first = client.get(path)

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from slik.core.registry import KeyedRegistry
+
 
 def _nothing(*args) -> tuple:
     return ()
@@ -41,12 +43,15 @@ class PersonalData:
     notices: Callable[..., Iterable[str]] = _nothing
 
 
-_SOURCES: dict[str, PersonalData] = {}
+PERSONAL_DATA = KeyedRegistry(
+    "accounts.personal_data",
+    "Where a higher app keeps a person's name or e-mail, for anonymising: name -> PersonalData",
+)
 
 
 def register_personal_data(name: str, source: PersonalData) -> None:
-    _SOURCES[name] = source
+    PERSONAL_DATA.register(name, source)
 
 
 def sources() -> list[PersonalData]:
-    return list(_SOURCES.values())
+    return [source for _name, source in PERSONAL_DATA.items()]

@@ -11,7 +11,7 @@ import time
 
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.mail.backends.locmem import EmailBackend
 from django.urls import reverse
 
@@ -72,7 +72,7 @@ def _times(request_known, request_unknown):
     for number in range(RUNS):
         # Interleaved, so a busy moment on the machine hits both sides alike.
         for request, times in ((request_known, known), (request_unknown, unknown)):
-            cache.clear()
+            caches["throttle"].clear()  # every run is answered in full, none refused as too many
             start = time.perf_counter()
             request(number)
             times.append(time.perf_counter() - start)

@@ -80,3 +80,11 @@ def test_set_language_is_post_only(client, db):
 def test_default_language_is_bokmal_whatever_the_browser_says(client, db):
     response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert response["Content-Language"] == "nb"
+
+
+def test_every_page_offers_each_language_in_its_own_name_with_the_current_chosen(client, db):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nn"
+    page = client.get(reverse("accounts:login")).content.decode()
+    assert '<option value="nb" lang="nb">norsk (bokmål)</option>' in page
+    assert '<option value="nn" lang="nn" selected>norsk (nynorsk)</option>' in page
+    assert '<option value="en" lang="en">English</option>' in page

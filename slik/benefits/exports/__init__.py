@@ -1,1 +1,1 @@
-"""Exports of the benefits realisation plan: Excel and PDF share `services.plan.plan_data`."""
+"""Exports of the benefits realisation plan: Excel and PDF share `selectors.plan_data`."""

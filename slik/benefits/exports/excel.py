@@ -1,5 +1,9 @@
 """The benefits realisation plan as an Excel workbook, in the layout municipalities know:
-a header block, then one row per benefit × indicator; measurements on their own sheet."""
+a header block, then one row per benefit × indicator; measurements on their own sheet.
+
+Numbers and dates stay real cell types, each with a cell format that shows it as the page
+does (`slik.core.formats`): the same decimals, thousands grouped, 29.11.2026. Excel draws a
+format with the reader's own separators, so a Norwegian Excel shows `1 234,5`."""
 
 from __future__ import annotations
 
@@ -14,10 +18,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from slik.core.exports import safe_cell
+from slik.core.formats import local_datetime, spreadsheet_format
 
 PLAN_SHEET = "Gevinstrealiseringsplan"
 MEASUREMENT_SHEET = "Målinger"
-DATE_FORMAT = "DD.MM.YYYY"
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 BOLD = Font(bold=True)
 
@@ -27,15 +31,15 @@ def _value(value):
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, datetime.datetime):
-        return value.date() if timezone.is_naive(value) else timezone.localtime(value).date()
+        return local_datetime(value).date()
     return safe_cell(value)
 
 
 def _write_row(sheet, row: int, values, *, bold: bool = False) -> None:
     for col, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=col, value=_value(value))
-        if isinstance(cell.value, datetime.date):
-            cell.number_format = DATE_FORMAT
+        if shown := spreadsheet_format(cell.value):
+            cell.number_format = shown
         cell.alignment = Alignment(vertical="top", wrap_text=isinstance(cell.value, str))
         if bold:
             cell.font = BOLD

@@ -7,10 +7,11 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from slik.core.formats import format_date
 from slik.core.pdf import css_string, html_to_pdf, page_counter_css
 
 from ..graph import draw_map
-from ..services.map import benefit_map_for
+from ..selectors import benefit_map_for
 
 HEADER_TITLE_CHARS = 80
 
@@ -20,7 +21,7 @@ def _page_margins(data, today) -> dict:
     return {
         "organisation": css_string(data.organisation.name),
         "title": css_string(Truncator(data.case.title).chars(HEADER_TITLE_CHARS)),
-        "date": css_string(today.strftime("%d.%m.%Y")),
+        "date": css_string(format_date(today)),
         "pages": page_counter_css(),
     }
 

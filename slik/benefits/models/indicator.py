@@ -10,6 +10,17 @@ from slik.core.concurrency import Versioned
 from .benefit import Benefit
 
 
+def planned_dates(measurement_dates) -> list[datetime.date]:
+    """The explicit measurement dates in order, skipping any a bulk load left unreadable."""
+    dates = []
+    for value in measurement_dates or []:
+        try:
+            dates.append(datetime.date.fromisoformat(str(value)))
+        except ValueError:
+            continue
+    return sorted(dates)
+
+
 class Direction(models.TextChoices):
     HIGHER = "higher", _("Higher is better")
     LOWER = "lower", _("Lower is better")
@@ -63,14 +74,7 @@ class Indicator(Versioned):
         return f"{self.name} ({self.unit})"
 
     def planned_dates(self) -> list[datetime.date]:
-        """The explicit measurement dates in order, skipping any a bulk load left unreadable."""
-        dates = []
-        for value in self.measurement_dates or []:
-            try:
-                dates.append(datetime.date.fromisoformat(str(value)))
-            except ValueError:
-                continue
-        return sorted(dates)
+        return planned_dates(self.measurement_dates)
 
     @property
     def has_baseline_and_target(self) -> bool:

@@ -15,6 +15,8 @@ class BenefitMapNode(models.Model):
         GOAL = "goal", _("Goal")
 
     ORDER = ["measure", "change", "effect", "benefit", "goal"]
+    # A link goes from a lower rank to a higher one (rightwards in the chain).
+    RANK = dict(zip(ORDER, range(len(ORDER)), strict=True))
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="map_nodes")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)

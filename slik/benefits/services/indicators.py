@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from slik.core.audit import audit_log, snapshot
 from slik.core.concurrency import lock_version, save_versioned, subject_of
 from slik.core.dates import date_errors, validate_date
+from slik.core.formats import parse_date
 
 from ..models import Direction, Indicator
 
@@ -83,11 +84,8 @@ def parse_dates(value) -> list[datetime.date]:
         if not text:
             continue
         try:
-            if "." in text:
-                dates.append(datetime.datetime.strptime(text, "%d.%m.%Y").date())
-            else:
-                dates.append(datetime.date.fromisoformat(text))
-        except ValueError as exc:
+            dates.append(parse_date(text))
+        except ValidationError as exc:
             raise ValidationError(
                 _("“%(value)s” is not a date. Write dates as 31.12.2025 or 2025-12-31."),
                 code="bad_date",

@@ -1,14 +1,11 @@
-"""The benefit map (gevinstkart): writes, validation and the read model the page draws.
+"""The benefit map (gevinstkart): adding and deleting elements and links, and the checks the
+forms show before a write would refuse (`map_node_clean`, `map_edge_clean`).
 
 Edges "contribute to" and always point rightwards in the chain measure → change → effect →
-benefit → goal (skipping a level is allowed). A benefit that no measure reaches is flagged:
-"and then a miracle occurs".
+benefit → goal (skipping a level is allowed). The read model is `selectors.map`.
 """
 
 from __future__ import annotations
-
-from collections import defaultdict
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,19 +15,17 @@ from slik.core.audit import audit_log
 
 from ..models import Benefit, BenefitMapEdge, BenefitMapNode
 
-KIND_RANK = {kind: rank for rank, kind in enumerate(BenefitMapNode.ORDER)}
-MAX_CHAINS = 200
-
 
 def _log(actor, action, case, data):
     # Logged against the case so the map's changes show in the case's history.
     audit_log(actor=actor, action=action, obj=case, organisation=case.organisation, data=data)
 
 
-@transaction.atomic
-def map_node_create(*, actor, case, kind: str, label: str, benefit: Benefit | None = None):
+def map_node_clean(*, case, kind: str, label: str, benefit: Benefit | None = None) -> str:
+    """The element's text, or ValidationError unless it is a valid new element of the case's
+    map (the form shows these errors before `map_node_create` would refuse)."""
     label = (label or "").strip()
-    if kind not in KIND_RANK:
+    if kind not in BenefitMapNode.RANK:
         raise ValidationError(_("Choose a valid kind of element."))
     if not label and benefit is None:
         raise ValidationError(_("Write a text for the element."))
@@ -42,7 +37,13 @@ def map_node_create(*, actor, case, kind: str, label: str, benefit: Benefit | No
         if BenefitMapNode.objects.filter(benefit=benefit).exists():
             raise ValidationError(_("This benefit is already in the map."))
         label = label or benefit.title
-    node = BenefitMapNode.objects.create(case=case, kind=kind, label=label[:200], benefit=benefit)
+    return label[:200]
+
+
+@transaction.atomic
+def map_node_create(*, actor, case, kind: str, label: str, benefit: Benefit | None = None):
+    label = map_node_clean(case=case, kind=kind, label=label, benefit=benefit)
+    node = BenefitMapNode.objects.create(case=case, kind=kind, label=label, benefit=benefit)
     _log(actor, "benefit_map.node.added", case, {"kind": kind, "label": node.label})
     return node
 
@@ -61,7 +62,7 @@ def map_edge_clean(*, case, source: BenefitMapNode, target: BenefitMapNode) -> N
         raise ValidationError(_("Both elements must belong to this case's map."))
     if source.pk == target.pk:
         raise ValidationError(_("An element cannot contribute to itself."))
-    if KIND_RANK[source.kind] >= KIND_RANK[target.kind]:
+    if BenefitMapNode.RANK[source.kind] >= BenefitMapNode.RANK[target.kind]:
         raise ValidationError(
             _(
                 "Links go rightwards in the chain: measure → change → effect → benefit → goal. "
@@ -91,87 +92,3 @@ def map_edge_delete(*, actor, edge: BenefitMapEdge) -> None:
     data = {"source": edge.source.label, "target": edge.target.label}
     edge.delete()
     _log(actor, "benefit_map.edge.deleted", case, data)
-
-
-@dataclass
-class BenefitMap:
-    """Everything the map page, the SVG and the reports need, from three queries."""
-
-    nodes: list
-    edges: list
-    unmapped_benefits: list
-    targets_of: dict = field(default_factory=dict)
-    reached: set = field(default_factory=set)
-
-    @property
-    def miracle_nodes(self) -> list:
-        return [n for n in self.nodes if n.kind == "benefit" and n.pk not in self.reached]
-
-    @property
-    def has_miracles(self) -> bool:
-        return bool(self.unmapped_benefits or self.miracle_nodes)
-
-    def node_rows(self) -> list[dict]:
-        """One row per element: what it contributes to, and whether it is a "miracle"."""
-        by_id = {n.pk: n for n in self.nodes}
-        return [
-            {
-                "node": node,
-                "contributes_to": [by_id[t] for t in self.targets_of.get(node.pk, ())],
-                "is_miracle": node.kind == "benefit" and node.pk not in self.reached,
-            }
-            for node in sorted(self.nodes, key=lambda n: (KIND_RANK[n.kind], n.pk))
-        ]
-
-    def chains(self) -> list[list]:
-        """Every path from a measure to an element with no outgoing link (capped)."""
-        by_id = {n.pk: n for n in self.nodes}
-        result: list[list] = []
-        stack = [[n.pk] for n in self.nodes if n.kind == "measure"]
-        while stack and len(result) < MAX_CHAINS:
-            path = stack.pop()
-            nexts = [t for t in self.targets_of.get(path[-1], ()) if t not in path]
-            if not nexts:
-                result.append([by_id[pk] for pk in path])
-            stack.extend(path + [t] for t in reversed(nexts))
-        return result
-
-
-def benefit_map_for(*, organisation, case) -> BenefitMap:
-    """The case's map with reachability computed in Python: three queries whatever its size."""
-    nodes = list(
-        BenefitMapNode.objects.filter(case=case, case__organisation=organisation).order_by("id")
-    )
-    edges = list(
-        BenefitMapEdge.objects.filter(case=case, case__organisation=organisation)
-        .select_related("source", "target")
-        .order_by("id")
-    )
-    benefit_ids = {n.benefit_id for n in nodes if n.benefit_id}
-    unmapped = [
-        b
-        for b in Benefit.objects.filter(organisation=organisation, case=case).order_by("id")
-        if b.pk not in benefit_ids
-    ]
-    targets_of: dict[int, list[int]] = defaultdict(list)
-    for edge in edges:
-        targets_of[edge.source_id].append(edge.target_id)
-    return BenefitMap(
-        nodes=nodes,
-        edges=edges,
-        unmapped_benefits=unmapped,
-        targets_of=dict(targets_of),
-        reached=_reachable_from_measures(nodes, targets_of),
-    )
-
-
-def _reachable_from_measures(nodes, targets_of) -> set[int]:
-    frontier = [n.pk for n in nodes if n.kind == "measure"]
-    reached = set(frontier)
-    while frontier:
-        current = frontier.pop()
-        for target in targets_of.get(current, ()):
-            if target not in reached:
-                reached.add(target)
-                frontier.append(target)
-    return reached

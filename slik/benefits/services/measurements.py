@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log
 from slik.core.dates import EARLIEST, add_years, date_errors, in_range
+from slik.core.formats import format_date, parse_number
 
 from ..models import Indicator, Measurement
-from ..numbers import parse_number
 from .reminders import measurement_tasks_complete
 
 # A measurement may describe the years before the baseline (history), but not the distant past.
@@ -67,7 +67,7 @@ def measurement_clean(*, indicator: Indicator, measured_on, value) -> tuple[date
         errors["measured_on"] = _("A measurement cannot be dated in the future.")
     elif measured_on < (earliest := earliest_measurement_on(indicator)):
         errors["measured_on"] = _("The date is too long before the baseline date (%(date)s).") % {
-            "date": earliest.strftime("%d.%m.%Y")
+            "date": format_date(earliest)
         }
     if errors:
         raise ValidationError(errors)

@@ -19,15 +19,17 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Exists, F, Max, OuterRef
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log
 from slik.core.dates import add_days, add_months, in_range
+from slik.core.formats import format_date
 
-from ..models import Benefit, Indicator, Measurement, MeasurementTask
+from ..models import Benefit, Indicator, MeasurementTask
+from ..selectors.tasks import covered_tasks, open_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -75,13 +77,6 @@ def covered_from(indicator, due_on: datetime.date) -> datetime.date:
         if earlier:
             start = max(start, add_days(earlier[-1], 1))
     return start
-
-
-def _covering_measurements():
-    """Measurements of the task's indicator that close it (a subquery)."""
-    return Measurement.objects.filter(
-        indicator=OuterRef("indicator"), measured_on__gte=OuterRef("covered_from")
-    )
 
 
 def _due_indicators(organisation_id):
@@ -144,20 +139,8 @@ def measurement_tasks_complete(*, indicator, measured_on: datetime.date) -> int:
 
 def measurement_tasks_sync(*, organisation_id: int) -> int:
     """Close open tasks already covered by a measurement (recorded by any path)."""
-    covering = _covering_measurements()
-    return (
-        MeasurementTask.objects.filter(
-            indicator__benefit__organisation_id=organisation_id, status=MeasurementTask.Status.OPEN
-        )
-        .filter(Exists(covering))
-        .update(status=MeasurementTask.Status.DONE)
-    )
-
-
-def open_tasks(queryset):
-    """Open tasks not yet covered by a measurement (lazy completion for the list and feed)."""
-    covering = _covering_measurements()
-    return queryset.filter(status=MeasurementTask.Status.OPEN).exclude(Exists(covering))
+    tasks = MeasurementTask.objects.filter(indicator__benefit__organisation_id=organisation_id)
+    return covered_tasks(tasks).update(status=MeasurementTask.Status.DONE)
 
 
 def tasks_page_url(organisation) -> str:
@@ -183,7 +166,7 @@ def measurement_reminders_send(*, organisation) -> int:
             lines = [
                 _("%(date)s: %(indicator)s (%(case)s)")
                 % {
-                    "date": task.due_on.strftime("%d.%m.%Y"),
+                    "date": format_date(task.due_on),
                     "indicator": task.indicator.name,
                     "case": task.indicator.benefit.case.title,
                 }
@@ -198,13 +181,3 @@ def measurement_reminders_send(*, organisation) -> int:
         )
         sent += 1
     return sent
-
-
-def my_tasks(*, user, organisation_ids, include_done: bool = False):
-    """The user's measurement tasks across the given organisations (call inside their scope)."""
-    tasks = MeasurementTask.objects.filter(
-        assignee=user, indicator__benefit__organisation_id__in=organisation_ids
-    ).select_related("indicator__benefit__case", "indicator__benefit__organisation")
-    if not include_done:
-        tasks = open_tasks(tasks)
-    return tasks.annotate(case_title=F("indicator__benefit__case__title")).order_by("due_on", "id")

@@ -7,7 +7,7 @@ from icalendar import Calendar
 from slik.benefits.models import CalendarToken
 from slik.benefits.tasks import send_measurement_reminders
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("slik.benefits.tests.urlconf_calendar")]
+pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2024, 6, 10)
 

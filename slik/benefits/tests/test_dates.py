@@ -83,14 +83,14 @@ def test_poison_dates_do_not_break_any_page(client_as, org, case, benefit, indic
 def test_poison_measurement_task_and_benefit_dates_do_not_break_any_page(
     client_as, org, case, benefit, indicator, employee, day
 ):
-    from slik.benefits.calendar import calendar_token_for
     from slik.benefits.models import Benefit, Measurement
+    from slik.benefits.services.calendar import calendar_token_ensure
 
     with scope(organisation=org.pk):
         Benefit.objects.filter(pk=benefit.pk).update(planned_realisation_on=day)
         Measurement.objects.create(indicator=indicator, measured_on=day, value=7)
         MeasurementTask.objects.create(indicator=indicator, due_on=day, assignee=employee)
-    token = calendar_token_for(user=employee).token
+    token = calendar_token_ensure(user=employee).token
     addresses = [
         *pages(org, case, benefit, indicator),
         reverse("calendar:feed", kwargs={"token": token}),

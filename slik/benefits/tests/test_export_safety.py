@@ -12,6 +12,7 @@ from django_scopes import scope
 from openpyxl import load_workbook
 
 from slik.benefits.graph import map_svg
+from slik.benefits.selectors import benefit_map_for
 from slik.benefits.services import map as map_services
 from slik.benefits.services.plan import PLAN_FIELDS, benefits_plan_update
 
@@ -54,7 +55,7 @@ def test_map_svg_keeps_hostile_labels_as_text(case, coordinator):
     with scope(organisation=case.organisation_id):
         for label in LABELS:
             map_services.map_node_create(actor=coordinator, case=case, kind="measure", label=label)
-        the_map = map_services.benefit_map_for(organisation=case.organisation, case=case)
+        the_map = benefit_map_for(organisation=case.organisation, case=case)
     svg = map_svg(the_map, title='Kart "</svg><script>"')
     root = ET.fromstring(svg)  # well-formed: no control character, no stray markup
     tags = {element.tag.removeprefix(SVG) for element in root.iter()}

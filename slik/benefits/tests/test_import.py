@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 from openpyxl import Workbook
 
@@ -72,7 +73,7 @@ def test_comma_csv(indicator):
 
 
 def test_row_errors(indicator):
-    future = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    future = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
     text = (
         "dato;verdi;enhet\n"
         "2024-02-02;sju;%\n"  # 2 not a number

@@ -20,10 +20,11 @@ from .workbooks import cell, declare_smaller, header_row, row, text, workbook
 
 pytestmark = pytest.mark.django_db
 
-# No refusal may wait longer than the child reader's wall-clock limit (the old code took 36 s
-# on the million-row sheet); a bound from the limits, not from this machine's speed, so the
-# tests hold on a loaded CI runner. What is refused before parsing is checked as such.
-QUICK_SECONDS = workbook_reader.CHILD_SECONDS
+# Each refusal is checked by its code: a reader stopped by its own wall-clock limit
+# (workbook_reader.CHILD_SECONDS) says "too_slow" instead, and what is refused before parsing
+# is checked as such (no part unpacked, no child started). The time bound only catches a hang:
+# it is far above that limit, so a loaded CI runner does not fail it.
+HANG_SECONDS = 60
 HEADER = header_row("dato", "verdi")
 
 
@@ -54,21 +55,21 @@ def test_million_row_sheet_is_refused_before_parsing():
     content = workbook(HEADER, filler="<row><c><v>1</v></c></row>", repeat=1_000_000)
     assert len(content) < 250_000  # packs to little, unpacks to 26 MB
     code, seconds = refused(xlsx(content))
-    assert code == "too_big" and seconds < QUICK_SECONDS
+    assert code == "too_big" and seconds < HANG_SECONDS
     assert_refused_unopened(content)
 
 
 def test_rows_within_the_size_limits_stop_at_max_rows():
     content = workbook([HEADER, *numbered_rows(imports.MAX_ROWS + 500)])
     code, seconds = refused(xlsx(content))
-    assert code == "too_many_rows" and seconds < QUICK_SECONDS
+    assert code == "too_many_rows" and seconds < HANG_SECONDS
 
 
 def test_sheet_ending_far_below_its_data_is_refused():
     # One row at the bottom of the sheet: every row in between would be read as empty.
     content = workbook([HEADER, *numbered_rows(3), row(1_048_576, text("x"))])
     code, seconds = refused(xlsx(content))
-    assert code == "too_many_rows" and seconds < QUICK_SECONDS
+    assert code == "too_many_rows" and seconds < HANG_SECONDS
 
 
 def test_shared_strings_bomb_is_refused_before_parsing():
@@ -76,7 +77,7 @@ def test_shared_strings_bomb_is_refused_before_parsing():
     content = workbook([HEADER, row(2, cell("0", "s"), cell("7"))], strings=strings)
     assert len(content) < 1_000_000  # 64 MB of strings
     code, seconds = refused(xlsx(content))
-    assert code == "too_big" and seconds < QUICK_SECONDS
+    assert code == "too_big" and seconds < HANG_SECONDS
     assert_refused_unopened(content)
 
 
@@ -85,7 +86,7 @@ def test_archive_that_understates_its_sizes_is_refused():
     content = workbook([HEADER, row(2, cell("0", "s"), cell("7"))], strings=strings)
     forged = declare_smaller(content, "xl/sharedStrings.xml", 2000)
     code, seconds = refused(xlsx(forged))
-    assert code == "unreadable" and seconds < QUICK_SECONDS
+    assert code == "unreadable" and seconds < HANG_SECONDS
 
 
 @pytest.mark.parametrize(
@@ -102,7 +103,7 @@ def test_archive_that_understates_its_sizes_is_refused():
 )
 def test_malformed_cells_are_a_clear_error(rows, strings):
     code, seconds = refused(xlsx(workbook([HEADER, *rows], strings=strings)))
-    assert code in {"bad_cell", "unreadable"} and seconds < QUICK_SECONDS
+    assert code in {"bad_cell", "unreadable"} and seconds < HANG_SECONDS
 
 
 def test_entity_expansion_is_refused():
@@ -116,7 +117,7 @@ def test_entity_expansion_is_refused():
     )
     content = workbook([HEADER, row(2, text("2024-02-01"), text("&i;"))], prologue=laughs)
     code, seconds = refused(xlsx(content))
-    assert code in {"bad_cell", "unreadable", "too_big"} and seconds < QUICK_SECONDS
+    assert code in {"bad_cell", "unreadable", "too_big"} and seconds < HANG_SECONDS
 
 
 @pytest.mark.parametrize(
@@ -143,7 +144,7 @@ def test_wrong_content_is_a_clear_error(content, name, expected):
             archive.writestr("word/document.xml", "<document/>")
         content = buffer.getvalue()
     code, seconds = refused(SimpleUploadedFile(name, content))
-    assert code == expected and seconds < QUICK_SECONDS
+    assert code == expected and seconds < HANG_SECONDS
 
 
 def test_slow_reading_is_stopped_by_the_time_limit():
@@ -156,7 +157,8 @@ def test_slow_reading_is_stopped_by_the_time_limit():
 def test_reading_is_stopped_by_the_memory_limit():
     content = workbook([HEADER, *numbered_rows(100)])
     with pytest.raises(imports.ImportFileError) as caught:
-        workbook_reader.read_workbook(content, memory_bytes=16 * 1024 * 1024)
+        # A time limit far off, so that only the memory limit can stop it on a loaded machine.
+        workbook_reader.read_workbook(content, seconds=HANG_SECONDS, memory_bytes=16 * 1024 * 1024)
     assert caught.value.code == "too_big"
 
 
@@ -165,7 +167,7 @@ def test_workbook_within_the_limits_is_read_whole_in_the_child():
     rows = [row(n, text("2024-02-01"), cell("7"), cell(str(n - 2), "s")) for n in range(2, 5002)]
     content = workbook([header_row("dato", "verdi", "kommentar"), *rows], strings=strings)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    header, read = workbook_reader.read_workbook(content)
+    header, read = workbook_reader.read_workbook(content, seconds=HANG_SECONDS)
     grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert header == ["dato", "verdi", "kommentar"] and len(read) == 5000
     assert read[0] == (2, ["2024-02-01", 7, "kommentar 0 " + "x" * 200])
@@ -191,7 +193,7 @@ def test_huge_cells_are_not_echoed_back(client_as, coordinator, indicator):
     started = time.monotonic()
     response = client_as(coordinator).post(import_url(indicator), {"file": xlsx(content)})
     assert response.status_code == 422
-    assert time.monotonic() - started < 2 * QUICK_SECONDS
+    assert time.monotonic() - started < HANG_SECONDS
     assert len(response.content) < 300_000
     html = response.content.decode()
     assert html.count("<li data-line=") == imports.PREVIEW_ERRORS
@@ -257,7 +259,7 @@ def test_two_bombs_at_once_are_refused_while_other_pages_are_served(coordinator,
         partial(clients[2].get, page),
     )
     assert [getattr(r, "status_code", r) for r in responses] == [422, 422, 200]
-    # Both refused from the archive's directory, so together well within one child's limit
-    # (before the checks, two such files stalled every user for 29 s).
+    # Both refused from the archive's directory, without a child (before the checks, two such
+    # files stalled every user for 29 s).
     assert_refused_unopened(bomb)
-    assert time.monotonic() - started < QUICK_SECONDS
+    assert time.monotonic() - started < HANG_SECONDS

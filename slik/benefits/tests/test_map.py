@@ -5,9 +5,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope
 
+from slik.benefits.forms import MapEdgeForm
 from slik.benefits.graph import map_svg
 from slik.benefits.models import BenefitMapEdge, BenefitMapNode
+from slik.benefits.selectors import benefit_map_for
 from slik.benefits.services import map as svc
+from slik.cases.tests.factories import CaseFactory
 from slik.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +28,7 @@ def edge(case, source, target, actor):
 
 def the_map(case):
     with scope(organisation=case.organisation_id):
-        return svc.benefit_map_for(organisation=case.organisation, case=case)
+        return benefit_map_for(organisation=case.organisation, case=case)
 
 
 def test_edges_go_rightwards_and_skipping_a_level_is_allowed(case, coordinator):
@@ -128,11 +131,24 @@ def url(name, case, **kwargs):
 
 
 def test_map_page_shows_svg_and_text_alternative(client_as, coordinator, case):
+    """The page never waits for `dot`: a map not drawn yet comes as a panel after the page,
+    and once drawn it is part of the page."""
     node(case, "measure", "Sensorer", coordinator)
-    response = client_as(coordinator).get(url("map", case))
-    assert response.status_code == 200
-    html = response.content.decode()
+    client = client_as(coordinator)
+    first = client.get(url("map", case)).content.decode()
+    assert 'role="img"' not in first and 'id="map-elements"' in first
+    assert f'hx-get="{url("map_drawing", case)}"' in first
+    panel = client.get(url("map_drawing", case), headers={"HX-Request": "true"})
+    assert panel.status_code == 200 and "HX-Request" in panel["Vary"]
+    assert 'role="img"' in panel.content.decode() and b"<html" not in panel.content
+    html = client.get(url("map", case)).content.decode()
     assert 'role="img"' in html and 'id="map-elements"' in html
+
+
+def test_drawing_address_without_htmx_is_the_map_page_drawn(client_as, coordinator, case):
+    node(case, "measure", "Sensorer", coordinator)
+    html = client_as(coordinator).get(url("map_drawing", case)).content.decode()
+    assert 'role="img"' in html and 'id="map-elements"' in html and "<html" in html
 
 
 def test_add_nodes_and_edge_through_forms(client_as, coordinator, case):
@@ -157,6 +173,39 @@ def test_add_nodes_and_edge_through_forms(client_as, coordinator, case):
         assert AuditEvent.objects.filter(
             action="benefit_map.edge.added", object_id=case.pk
         ).exists()
+
+
+def test_edge_form_says_what_the_service_refuses_and_reads_nothing(case, coordinator):
+    measure = node(case, "measure", "Sensorer", coordinator)
+    goal = node(case, "goal", "Trygghet", coordinator)
+    nodes = the_map(case).nodes
+    with CaptureQueriesContext(connection) as ctx:
+        html = str(MapEdgeForm(case=case, nodes=nodes, prefix="edge"))
+    assert not ctx.captured_queries  # the choices are the map's elements, read already
+    assert f'<option value="{measure.pk}">Tiltak: Sensorer</option>' in html
+    with scope(organisation=case.organisation_id):
+        leftwards = MapEdgeForm(
+            {"edge-source": goal.pk, "edge-target": measure.pk},
+            case=case,
+            nodes=nodes,
+            prefix="edge",
+        )
+        assert not leftwards.is_valid()
+        with pytest.raises(ValidationError) as refused:
+            svc.map_edge_clean(case=case, source=goal, target=measure)
+    assert leftwards.non_field_errors() == refused.value.messages
+
+
+def test_edge_form_refuses_an_element_of_another_map(case, other_case, coordinator, outsider):
+    mine = node(case, "measure", "Mitt", coordinator)
+    theirs = node(other_case, "goal", "Deres", outsider)
+    form = MapEdgeForm(
+        {"edge-source": mine.pk, "edge-target": theirs.pk},
+        case=case,
+        nodes=the_map(case).nodes,
+        prefix="edge",
+    )
+    assert not form.is_valid() and "target" in form.errors
 
 
 def test_bad_node_input_keeps_form(client_as, coordinator, case):
@@ -235,10 +284,7 @@ def test_politician_sees_published_map_but_cannot_change(client_as, politician, 
 
 
 def test_case_owner_employee_may_change(client_as, employee, make_benefit, org, coordinator):
-    from slik.cases.services import case_create
-
-    with scope(organisation=org.pk):
-        own = case_create(actor=coordinator, organisation=org, title="Eget", owner=employee)
+    own = CaseFactory(organisation=org, actor=coordinator, title="Eget", owner=employee)
     response = client_as(employee).post(
         url("map_node_add", own), {"node-kind": "measure", "node-label": "X"}
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from slik.benefits.models import Indicator, Measurement, MeasurementTask
+from slik.benefits.selectors import my_tasks
 from slik.benefits.services import reminders
 from slik.benefits.tasks import send_measurement_reminders
 
@@ -78,7 +79,7 @@ def test_lazy_completion_hides_covered_tasks(org, indicator, employee):
     [task] = tasks_of(indicator)
     with scope(organisation=org.pk):
         Measurement.objects.create(indicator=indicator, measured_on=task.due_on, value=7)
-        assert list(reminders.my_tasks(user=employee, organisation_ids=[org.pk])) == []
+        assert list(my_tasks(user=employee, organisation_ids=[org.pk])) == []
         assert reminders.measurement_tasks_sync(organisation_id=org.pk) == 1
 
 

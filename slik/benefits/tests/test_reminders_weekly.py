@@ -11,6 +11,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from slik.benefits.models import Measurement, MeasurementTask
+from slik.benefits.selectors import my_tasks
 from slik.benefits.services import reminders
 from slik.benefits.tasks import send_measurement_reminders
 
@@ -33,7 +34,7 @@ def measure(indicator, on):
 
 def open_due_dates(org, user):
     with scope(organisation=org.pk):
-        return [t.due_on for t in reminders.my_tasks(user=user, organisation_ids=[org.pk])]
+        return [t.due_on for t in my_tasks(user=user, organisation_ids=[org.pk])]
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ import pytest
 from django_scopes import scope
 
 from slik.benefits.models import BenefitCategory
-from slik.benefits.rollup import organisation_rollup, unit_kind
+from slik.benefits.rollup import unit_kind
+from slik.benefits.rollup_queries import organisation_rollup, overdue_measurements
 
-from .conftest import add_series
+from .factories import add_series
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2025, 6, 1)
@@ -15,7 +16,12 @@ TODAY = datetime.date(2025, 6, 1)
 
 def rollup(org):
     with scope(organisation=org.pk):
-        return organisation_rollup(organisation=org, today=TODAY)
+        return organisation_rollup(organisation=org)
+
+
+def overdue(org):
+    with scope(organisation=org.pk):
+        return overdue_measurements(organisation=org, today=TODAY)
 
 
 def category(org, name):
@@ -75,9 +81,9 @@ def test_planned_and_realised_by_category_direction_aware(make_benefit, make_ind
 
 def test_overdue_list(indicator, org):
     add_series(indicator, [8.0], start=datetime.date(2025, 1, 1))
-    result = rollup(org)
-    assert [o.indicator.pk for o in result.overdue] == [indicator.pk]
-    assert result.overdue[0].due_on == datetime.date(2025, 2, 1)
+    result = overdue(org)
+    assert [o.indicator.pk for o in result] == [indicator.pk]
+    assert result[0].due_on == datetime.date(2025, 2, 1)
 
 
 def test_rollup_queries_do_not_grow_with_cases(
@@ -98,6 +104,10 @@ def test_rollup_queries_do_not_grow_with_cases(
     build(1)
     with django_assert_num_queries(3):
         rollup(org)
+    with django_assert_num_queries(2):
+        overdue(org)
     build(5)
     with django_assert_num_queries(3):
         assert rollup(org).total.benefits == 12
+    with django_assert_num_queries(2):
+        assert len(overdue(org)) == 12

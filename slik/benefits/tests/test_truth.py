@@ -7,7 +7,7 @@ from slik.benefits.charts import indicator_chart_spec, xmr_chart_spec
 from slik.benefits.selectors import indicator_measurements
 from slik.benefits.truth import indicator_truth, trend_sentence
 
-from .conftest import add_series
+from .factories import add_series
 
 pytestmark = pytest.mark.django_db
 

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.benefits import services
@@ -16,7 +17,7 @@ from slik.cases.models import Case
 from slik.core.models import AuditEvent
 from slik.core.tests.edit_conflict import loaded
 
-from .conftest import add_series
+from .factories import add_series
 
 pytestmark = pytest.mark.django_db
 
@@ -218,7 +219,7 @@ def test_record_measurement_with_comma_and_bad_input(employee, indicator, org, c
     target = url("measurement_create", org, indicator_id=indicator.pk)
     response = client.post(target, {"measured_on": "2024-03-01", "value": "åtte"})
     assert response.status_code == 200 and "åtte" in response.content.decode()
-    future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
     response = client.post(target, {"measured_on": future, "value": "8"})
     assert "measured_on" in response.context["form"].errors
     response = client.post(target, {"measured_on": "ikke dato", "value": "8"})

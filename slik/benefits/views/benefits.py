@@ -1,32 +1,21 @@
 """The benefits of a case: list, create, edit, status, delete, and one benefit's page."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status, is_stale, reload_hidden
-from slik.core.forms import DsForm
 from slik.core.pagination import paginate
+from slik.organisations.access import post_only
 
 from .. import selectors, services
+from ..filters import CaseBenefitFilterForm
 from ..forms import BenefitForm, BenefitStatusForm
 from ..models import Benefit
-from ..pitfalls import benefit_pitfalls, overdue_days_for
-from .access_core import access_benefit, access_case, post_only
-
-
-class CaseBenefitFilterForm(DsForm):
-    q = forms.CharField(label=gettext_lazy("Search"), required=False)
-    status = forms.ChoiceField(
-        label=gettext_lazy("Status"),
-        required=False,
-        choices=[("", gettext_lazy("All"))] + list(Benefit.Status.choices),
-    )
+from .access import access_benefit, access_case
 
 
 def case_benefits_url(org_slug, case_id):
@@ -40,10 +29,10 @@ def benefit_url(org_slug, benefit_id):
 def case_benefit_list(request, org_slug, case_id):
     case = access_case(request, case_id)
     benefits = selectors.benefits_for_case(organisation=request.organisation, case=case)
-    filter_form = CaseBenefitFilterForm(request.GET or None)
-    if filter_form.is_valid():
-        query = filter_form.cleaned_data["q"].lower()
-        status = filter_form.cleaned_data["status"]
+    filter_form = CaseBenefitFilterForm(request.GET)
+    filters = filter_form.filters()
+    query, status = filters["q"].lower(), filters["status"]
+    if query or status:
         benefits = [
             b
             for b in benefits
@@ -108,14 +97,11 @@ def benefit_edit(request, org_slug, benefit_id):
 def benefit_detail(request, org_slug, benefit_id, status_form=None):
     benefit = access_benefit(request, benefit_id)
     benefit = selectors.benefit_detail(organisation=request.organisation, benefit_id=benefit.pk)
-    pitfalls = benefit_pitfalls(
-        benefit, benefit.indicator_list, overdue_days=overdue_days_for(request.organisation)
-    )
     may_change = request.user.has_perm("benefits.change_benefit", benefit)
     context = {
         "benefit": benefit,
         "case": benefit.case,
-        "pitfalls": pitfalls,
+        "pitfalls": benefit.pitfalls,
         "may_change": may_change,
         "may_record": request.user.has_perm("benefits.record_measurement", benefit),
         "status_form": status_form or (BenefitStatusForm(instance=benefit) if may_change else None),

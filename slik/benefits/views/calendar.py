@@ -11,13 +11,15 @@ from django.views.decorators.http import require_http_methods
 
 from slik.organisations.access import require
 
-from ..calendar import calendar_feed, calendar_token_for, calendar_token_regenerate, user_for_token
+from ..calendar import calendar_feed
+from ..selectors import feed_tasks, user_for_token
+from ..services.calendar import calendar_token_ensure, calendar_token_regenerate
 
 
 @require_http_methods(["GET"])
 def calendar_page(request, org_slug):
     require(request.user, "benefits.view_my_tasks", request.organisation)
-    token = calendar_token_for(user=request.user)
+    token = calendar_token_ensure(user=request.user)
     # The configured address, not the request's Host: the feed is read by a calendar app.
     feed_url = settings.SITE_URL + reverse("calendar:feed", kwargs={"token": token.token})
     return render(request, "benefits/tasks_calendar.html", {"feed_url": feed_url, "token": token})
@@ -38,7 +40,9 @@ def calendar_feed_view(request, token):
     user = user_for_token(token)
     if user is None:
         raise Http404
-    response = HttpResponse(calendar_feed(user=user), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        calendar_feed(feed_tasks(user=user)), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'inline; filename="slik-malinger.ics"'
     response["X-Robots-Tag"] = "noindex"
     return response

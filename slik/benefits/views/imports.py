@@ -9,7 +9,7 @@ whatever the file holds.
 import secrets
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,18 +17,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from ..forms_io import ImportConfirmForm, ImportForm
-from ..models import Indicator
+from slik.organisations.access import require
+
+from ..forms import ImportConfirmForm, ImportForm
+from ..selectors import case_indicators
 from ..services import imports
-from .access_core import access_case, access_indicator
+from .access import access_case, access_indicator
 
 SESSION_KEY = "benefits_imports"
 KEEP = 3
-PERM = "benefits.import_measurements"
-
-
-def _indicators(case):
-    return list(Indicator.objects.filter(benefit__case=case).select_related("benefit"))
+# Importing is recording measurements from a file: the same people may do both (rules.py).
+PERM = "benefits.record_measurement"
 
 
 def _store(request, payload) -> str:
@@ -56,7 +55,7 @@ def _upload(request, case, indicator=None):
     except imports.ImportFileError as error:
         form.add_error("file", ValidationError(str(error), code=error.code))
         return render(request, "benefits/import.html", context, status=422)
-    indicators = [indicator] if indicator else _indicators(case)
+    indicators = [indicator] if indicator else case_indicators(case=case)
     rows = imports.validate_rows(raw_rows, indicators=indicators, fixed=indicator)
     return _preview(request, case, indicator, rows)
 
@@ -116,19 +115,26 @@ def _done_url(org_slug, case, fixed) -> str:
 
 @require_http_methods(["POST"])
 def import_confirm(request, org_slug, case_id):
-    case = access_case(request, case_id, PERM)
+    case = access_case(request, case_id)
+    indicators = case_indicators(case=case)
     form = ImportConfirmForm(request.POST)
     token = form.cleaned_data["token"] if form.is_valid() else ""
     payload = request.session.get(SESSION_KEY, {}).get(token)
     if not payload or payload.get("case_id") != case.pk:
+        # Only someone who may import into the case hears that an import expired.
+        subjects = [case, *{indicator.benefit for indicator in indicators}]
+        if not any(request.user.has_perm(PERM, subject) for subject in subjects):
+            raise PermissionDenied
         messages.error(request, _("The import has expired. Upload the file again."))
         return redirect("benefits:import_case", org_slug=org_slug, case_id=case.pk)
-    indicators = _indicators(case)
     fixed = None
     if payload.get("indicator_id"):
         fixed = next((i for i in indicators if i.pk == payload["indicator_id"]), None)
         if fixed is None:
             raise Http404
+    # Asked again of what the preview was made for (the upload checked it, but rights change):
+    # one indicator's benefit, or the whole case.
+    require(request.user, PERM, fixed.benefit if fixed else case)
     raw_rows = imports.rows_from_session(payload["rows"])
     try:
         result = imports.measurements_import(

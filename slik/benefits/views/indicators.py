@@ -1,21 +1,25 @@
 """Indicators of a benefit, their measurements, and the indicator page ("the truth")."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from slik.core import formats
 from slik.core.concurrency import form_save, form_status
-from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 
-from .. import selectors, services
+from .. import services
 from ..charts import indicator_chart_spec, xmr_chart_spec
 from ..forms import IndicatorForm, MeasurementForm
-from ..truth import indicator_truth, outside_count_sentence, rule_labels, trend_sentence
-from .access_core import access_benefit, access_indicator, access_measurement
+from ..measurement_series import measurement_series
+from ..truth import outside_count_sentence, rule_labels, series_truth, trend_sentence
+from .access import access_benefit, access_indicator, access_measurement
 from .benefits import benefit_url
+from .links import link_maker
 
 
 def indicator_url(org_slug, indicator_id):
@@ -86,29 +90,69 @@ def indicator_delete(request, org_slug, indicator_id):
 TABLE_PAGE_SIZE = 50
 
 
-@cached_tenant_page
+@dataclass(frozen=True)
+class TableRow:
+    """One measurement in the table, written out (as the `short_date` and `number` filters
+    write them: a row's dozen template filters cost more than the rest of the row)."""
+
+    pk: int
+    date_text: str
+    value_text: str
+    comment: str
+    recorded_by_name: str | None
+    rules_text: str
+    in_baseline: bool
+    delete_url: str
+
+
+def _table(request, series, truth):
+    """The page of the table asked for (newest first), and its rows. The chart shows every
+    point; the table a page at a time, and only that page's rows are built."""
+    page = paginate(request, range(len(series) - 1, -1, -1), per_page=TABLE_PAGE_SIZE)
+    labels = rule_labels()
+    delete_url = link_maker(
+        "benefits:measurement_delete",
+        id_name="measurement_id",
+        org_slug=request.organisation.slug,
+    )
+    rows = []
+    for index in page:
+        row, point = series[index], truth.points[index]
+        rules = "; ".join(labels[code] for code in point["rules"])
+        rows.append(
+            TableRow(
+                pk=row.pk,
+                date_text=formats.format_date(row.measured_on),
+                value_text=formats.format_number(row.value),
+                comment=row.comment,
+                recorded_by_name=row.recorded_by_name,
+                rules_text=rules or formats.EMPTY,
+                in_baseline=point["baseline"],
+                delete_url=delete_url(row.pk),
+            )
+        )
+    return page, rows
+
+
 def indicator_detail(request, org_slug, indicator_id):
     """The truth: chart against baseline and target, achievement, trend and signal vs noise.
-    Two queries whatever the number of measurements."""
+    Two queries whatever the number of measurements (the indicator, its series)."""
     indicator = access_indicator(request, indicator_id)
-    measurements = selectors.indicator_measurements(indicator=indicator)
-    truth = indicator_truth(indicator, measurements)
-    labels = rule_labels()
-    for measurement, point in zip(measurements, truth.points, strict=True):
-        measurement.rules = [labels[code] for code in point["rules"]]
-        measurement.in_baseline = point["baseline"]
+    series = measurement_series(indicator=indicator)
+    truth = series_truth(
+        indicator, [row.measured_on for row in series], [row.value for row in series]
+    )
+    table_page, table_rows = _table(request, series, truth)
     benefit = indicator.benefit
     may_record = request.user.has_perm("benefits.record_measurement", benefit)
     context = {
         "indicator": indicator,
         "benefit": benefit,
         "case": benefit.case,
-        "measurements": measurements,
-        # The chart shows every point; the table, newest first, a page at a time (a series
-        # of 500 measurements as one table costs more to render than everything else).
-        "table_page": paginate(request, measurements[::-1], per_page=TABLE_PAGE_SIZE),
+        "measurements": series,
+        "table_page": table_page,
+        "table_rows": table_rows,
         "truth": truth,
-        "fired_rules": [labels[code] for code in truth.fired],
         "trend_text": trend_sentence(truth, indicator.unit),
         "outside_text": outside_count_sentence(truth),
         "chart_spec": indicator_chart_spec(indicator, truth),

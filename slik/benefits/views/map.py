@@ -5,13 +5,17 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..forms_io import MapEdgeForm, MapNodeForm
-from ..graph import draw_map
+from ..forms import MapEdgeForm, MapNodeForm
+from ..graph import draw_map, drawn_map
+from ..models import BenefitMapNode
+from ..selectors import benefit_map_for
 from ..services import map as map_services
-from .access_core import access_case
+from .access import access_case
+from .links import link_maker
 
 
 def _map_url(request, case):
@@ -20,22 +24,72 @@ def _map_url(request, case):
     )
 
 
-def _render(request, case, *, node_form=None, edge_form=None, status=200):
-    benefit_map = map_services.benefit_map_for(organisation=request.organisation, case=case)
+def _title(case) -> str:
+    return _("Benefit map for %s") % case.title
+
+
+def _drawing_context(drawing) -> dict:
+    """`drawing` None: not drawn yet, the page loads it as a panel (`map_drawing`)."""
+    return {
+        "svg": drawing.svg if drawing else "",
+        "map_problem": drawing.problem if drawing else "",
+        "drawing_pending": drawing is None,
+    }
+
+
+def _rows(request, case, benefit_map, *, may_change: bool) -> list[dict]:
+    """The elements as table rows. Each node gets its kind in words once (`kind_label`): the
+    chains name a node many times, and each get_kind_display() translates every choice."""
+    labels = {kind: str(label) for kind, label in BenefitMapNode.Kind.choices}
+    for node in benefit_map.nodes:
+        node.kind_label = labels[node.kind]
+    rows = benefit_map.node_rows()
+    if may_change:
+        org, pk = request.organisation.slug, case.pk
+        node_delete = link_maker(
+            "benefits:map_node_delete", id_name="node_id", org_slug=org, case_id=pk
+        )
+        edge_delete = link_maker(
+            "benefits:map_edge_delete", id_name="edge_id", org_slug=org, case_id=pk
+        )
+        for row in rows:
+            row["delete_url"] = node_delete(row["node"].pk)
+        for edge in benefit_map.edges:
+            edge.delete_url = edge_delete(edge.pk)
+    return rows
+
+
+def _read_map(request, case):
+    return benefit_map_for(organisation=request.organisation, case=case)
+
+
+def _forms(case, benefit_map, *, node_data=None, edge_data=None) -> dict:
+    """The edit forms (one of them bound to what was sent), their choices from the map the
+    view has read."""
+    benefits = benefit_map.unmapped_benefits
+    return {
+        "node_form": MapNodeForm(node_data, case=case, benefits=benefits, prefix="node"),
+        "edge_form": MapEdgeForm(edge_data, case=case, nodes=benefit_map.nodes, prefix="edge"),
+    }
+
+
+def _render(request, case, benefit_map=None, *, forms=None, status=200, draw=False):
+    """The map page. It shows the drawing if it is made already and never waits for `dot`
+    unless `draw` (the page without htmx that the drawing panel's address gives). `forms`: the
+    edit forms as sent, when a write was refused."""
+    benefit_map = benefit_map or _read_map(request, case)
     may_change = request.user.has_perm("benefits.change_map", case)
-    drawing = draw_map(benefit_map, title=_("Benefit map for %s") % case.title)
+    make = draw_map if draw else drawn_map
     context = {
         "case": case,
         "benefit_map": benefit_map,
-        "rows": benefit_map.node_rows(),
+        "rows": _rows(request, case, benefit_map, may_change=may_change),
         "chains": benefit_map.chains(),
-        "svg": drawing.svg,
-        "map_problem": drawing.problem,
         "may_change": may_change,
+        **_drawing_context(make(benefit_map, title=_title(case))),
     }
     if may_change:
-        context["node_form"] = node_form or MapNodeForm(case=case, prefix="node")
-        context["edge_form"] = edge_form or MapEdgeForm(nodes=benefit_map.nodes, prefix="edge")
+        context.update(forms or _forms(case, benefit_map))
     return render(request, "benefits/map.html", context, status=status)
 
 
@@ -46,10 +100,25 @@ def map_view(request, org_slug, case_id):
 
 
 @require_http_methods(["GET"])
+def map_drawing(request, org_slug, case_id):
+    """The drawing, made by `dot` if it is not made yet: the panel the map page loads (htmx),
+    and without htmx the map page with its drawing."""
+    case = access_case(request, case_id, "benefits.view_map")
+    if not request.htmx or request.htmx.boosted:
+        response = _render(request, case, draw=True)
+    else:
+        benefit_map = _read_map(request, case)
+        context = {"case": case, **_drawing_context(draw_map(benefit_map, title=_title(case)))}
+        response = render(request, "benefits/map.html#drawing", context)
+    patch_vary_headers(response, ["HX-Request"])  # the panel and the page share one URL
+    return response
+
+
+@require_http_methods(["GET"])
 def map_svg_view(request, org_slug, case_id):
     case = access_case(request, case_id, "benefits.view_map")
-    benefit_map = map_services.benefit_map_for(organisation=request.organisation, case=case)
-    drawing = draw_map(benefit_map, title=_("Benefit map for %s") % case.title)
+    benefit_map = _read_map(request, case)
+    drawing = draw_map(benefit_map, title=_title(case))
     if drawing.problem:
         # Graphviz missing or too slow: say so (503, not an error page) rather than fail.
         return HttpResponse(drawing.problem, status=503, content_type="text/plain; charset=utf-8")
@@ -61,7 +130,9 @@ def map_svg_view(request, org_slug, case_id):
 @require_http_methods(["POST"])
 def map_node_add(request, org_slug, case_id):
     case = access_case(request, case_id, "benefits.change_map")
-    form = MapNodeForm(request.POST, case=case, prefix="node")
+    benefit_map = _read_map(request, case)
+    forms = _forms(case, benefit_map, node_data=request.POST)
+    form = forms["node_form"]
     if form.is_valid():
         try:
             map_services.map_node_create(actor=request.user, case=case, **form.cleaned_data)
@@ -70,14 +141,15 @@ def map_node_add(request, org_slug, case_id):
         else:
             messages.success(request, _("Element added."))
             return redirect(_map_url(request, case))
-    return _render(request, case, node_form=form, status=422)
+    return _render(request, case, benefit_map, forms=forms, status=422)
 
 
 @require_http_methods(["POST"])
 def map_edge_add(request, org_slug, case_id):
     case = access_case(request, case_id, "benefits.change_map")
-    nodes = list(case.map_nodes.all())
-    form = MapEdgeForm(request.POST, nodes=nodes, prefix="edge")
+    benefit_map = _read_map(request, case)
+    forms = _forms(case, benefit_map, edge_data=request.POST)
+    form = forms["edge_form"]
     if form.is_valid():
         try:
             map_services.map_edge_create(actor=request.user, case=case, **form.cleaned_data)
@@ -86,7 +158,7 @@ def map_edge_add(request, org_slug, case_id):
         else:
             messages.success(request, _("Link added."))
             return redirect(_map_url(request, case))
-    return _render(request, case, edge_form=form, status=422)
+    return _render(request, case, benefit_map, forms=forms, status=422)
 
 
 def _child(queryset, pk):

@@ -1,31 +1,27 @@
-"""Municipality-wide pages: the roll-up, the pitfall list, and the category settings."""
+"""Municipality-wide pages: the roll-up with its overdue panel, and the category settings. The
+pitfall list is in `views.pitfalls`."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from slik.cases.models import Case
 from slik.core.concurrency import form_save, form_status, requested_flag
-from slik.core.forms import DsForm
-from slik.core.page_cache import cached_tenant_page
-from slik.core.pagination import paginate
-from slik.organisations.access import get_in_tenant, require
+from slik.organisations.access import get_in_tenant, post_only, require
 
 from .. import services
 from ..forms import BenefitSettingsForm, CategoryForm
 from ..models import Benefit, BenefitCategory
-from ..pitfalls import PITFALL_TYPES, organisation_pitfalls
-from ..rollup import organisation_rollup
+from ..rollup_queries import organisation_rollup, overdue_measurements
 from ..selectors import categories
-from .access_core import post_only
+from .links import link_maker
 
 
-@cached_tenant_page
 def rollup(request, org_slug):
+    """Planned against realised by category, and the benefits by status. The overdue
+    measurements follow as a panel of their own (`rollup_overdue`)."""
     org = request.organisation
     require(request.user, "benefits.view_overview", org)
     result = organisation_rollup(organisation=org)
@@ -41,28 +37,24 @@ def rollup(request, org_slug):
     return render(request, "benefits/rollup.html", context)
 
 
-class PitfallFilterForm(DsForm):
-    case = forms.ModelChoiceField(label=gettext_lazy("Case"), required=False, queryset=None)
-    code = forms.ChoiceField(label=gettext_lazy("Pitfall"), required=False)
-
-    def __init__(self, *args, organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = Case.objects.filter(organisation=organisation).order_by(
-            "title"
-        )
-        self.fields["code"].choices = [("", _("All"))] + list(PITFALL_TYPES.items())
-
-
-def pitfall_list(request, org_slug):
+def rollup_overdue(request, org_slug):
+    """The overdue measurements: the panel the roll-up loads once it is scrolled to (htmx),
+    and a page of its own without htmx."""
     org = request.organisation
     require(request.user, "benefits.view_overview", org)
-    filter_form = PitfallFilterForm(request.GET or None, organisation=org)
-    case, code = None, ""
-    if filter_form.is_valid():
-        case, code = filter_form.cleaned_data["case"], filter_form.cleaned_data["code"]
-    pitfalls = organisation_pitfalls(organisation=org, case=case, code=code)
-    context = {"filter_form": filter_form, "page": paginate(request, pitfalls)}
-    return render(request, "benefits/pitfall_list.html", context)
+    overdue = overdue_measurements(organisation=org)
+    indicator_url = link_maker("benefits:indicator", id_name="indicator_id", org_slug=org.slug)
+    benefit_url = link_maker("benefits:benefit", id_name="benefit_id", org_slug=org.slug)
+    for item in overdue:
+        item.indicator_url = indicator_url(item.indicator.pk)
+        item.benefit_url = benefit_url(item.benefit.pk)
+    context = {"overdue": overdue}
+    template = "benefits/rollup_overdue.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#overdue"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])  # the panel and the page share one URL
+    return response
 
 
 def _categories_context(org, category_form=None, settings_form=None):

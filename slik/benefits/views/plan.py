@@ -12,9 +12,10 @@ from slik.core.concurrency import form_save, form_status
 
 from ..exports.excel import plan_workbook
 from ..exports.pdf import plan_pdf
-from ..forms_io import BenefitsPlanForm
-from ..services.plan import PLAN_FIELDS, benefits_plan_update, plan_data
-from .access_core import access_case
+from ..forms import BenefitsPlanForm
+from ..selectors import plan_data
+from ..services.plan import PLAN_FIELDS, benefits_plan_update
+from .access import access_case
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,7 +37,7 @@ def plan_view(request, org_slug, case_id):
             "data": data,
             "plan": data.plan,
             "may_change": request.user.has_perm("benefits.change_plan", case),
-            "may_import": request.user.has_perm("benefits.import_measurements", case),
+            "may_import": request.user.has_perm("benefits.record_measurement", case),
         },
     )
 

@@ -1,7 +1,5 @@
 """Creating and changing cases, publishing them, and ticking the phase checklist."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +10,7 @@ from slik.core.concurrency import lock, lock_version, save_versioned
 from slik.core.dates import validate_dates
 
 from ..models import Case, CaseStepCheck, Phase, PhasePeriod, RoadmapTemplate, SharingLevel
+from .roadmap import roadmap_template_ensure
 
 CASE_FIELDS = (
     "title",
@@ -35,18 +34,22 @@ def _case_snapshot(case: Case) -> dict:
     return data
 
 
-def _check_sharing(sharing_level: str) -> None:
-    if sharing_level != SharingLevel.PRIVATE:
-        raise ValidationError(
-            {"sharing_level": _("Sharing outside the municipality is not available yet.")}
-        )
+def case_fields_check(*, fields: dict) -> dict[str, list[str]]:
+    """What `case_create`/`case_update` would refuse in `fields`, by field (the form shows it)."""
+    errors = {}
+    if fields.get("sharing_level", SharingLevel.PRIVATE) != SharingLevel.PRIVATE:
+        errors["sharing_level"] = [_("Sharing outside the municipality is not available yet.")]
+    return errors
+
+
+def _refuse(errors: dict) -> None:
+    if errors:
+        raise ValidationError(errors)
 
 
 def latest_template(organisation) -> RoadmapTemplate:
     template = RoadmapTemplate.objects.filter(organisation=organisation).first()
     if template is None:
-        from .roadmap import roadmap_template_ensure
-
         roadmap_template_ensure(organisation)
         template = RoadmapTemplate.objects.filter(organisation=organisation).first()
     return template
@@ -56,7 +59,7 @@ def latest_template(organisation) -> RoadmapTemplate:
 def case_create(*, actor, organisation, title: str, challenges=(), started_on=None, **fields):
     """A new case starts in Forankring on the latest roadmap version."""
     validate_dates(started_on=started_on)
-    _check_sharing(fields.get("sharing_level", SharingLevel.PRIVATE))
+    _refuse(case_fields_check(fields=fields))
     case = Case.objects.create(
         organisation=organisation,
         title=title,
@@ -88,8 +91,7 @@ def case_update(*, actor, case: Case, challenges=None, version: int | None = Non
     unknown = set(fields) - set(CASE_FIELDS)
     if unknown:
         raise TypeError(f"case_update() got unexpected fields {sorted(unknown)}")
-    if "sharing_level" in fields:
-        _check_sharing(fields["sharing_level"])
+    _refuse(case_fields_check(fields=fields))
     lock_version(case, version)
     before = _case_snapshot(case)
     for name, value in fields.items():
@@ -160,13 +162,3 @@ def case_checklist_set(*, actor, case: Case, phase: int, done_step_ids, step_ids
             data={"phase": str(Phase(phase).label), "done": ticked, "not_done": unticked},
         )
     return ticked + unticked
-
-
-def phase_days(periods, *, today: datetime.date | None = None) -> dict[int, int]:
-    """Days spent in each phase, summed over its periods; an open period runs until today."""
-    today = today or timezone.localdate()
-    result = {phase: 0 for phase in Phase.values}
-    for period in periods:
-        end = period.ended_on or today
-        result[period.phase] += max((end - period.started_on).days, 0)
-    return result

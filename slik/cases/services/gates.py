@@ -6,14 +6,16 @@ Phases change only here, by recorded decisions, never by dates.
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slik.core.audit import audit_log
 from slik.core.concurrency import StaleState
 from slik.core.dates import date_errors, in_range
+from slik.core.formats import format_date
+from slik.core.registry import Registry
 
 from ..models import Case, GateDecision, Phase, PhasePeriod
 
@@ -38,7 +40,10 @@ class GateCheck:
 # Other apps add their own gate rules here (benefits: baselines before Piloting, a line
 # responsible before New practice) without the cases app importing them. Each extension is
 # called as `extension(case=…, decision=…, check=…)` and appends to check.warnings/blockers.
-GATE_CHECK_EXTENSIONS: list = []
+GATE_CHECK_EXTENSIONS = Registry(
+    "cases.gate_check_extensions",
+    "More gate rules: extension(case=, decision=, check=) adds to check.warnings/blockers",
+)
 
 
 def _target_phase(case: Case, decision: str, to_phase) -> int | None:
@@ -49,12 +54,17 @@ def _target_phase(case: Case, decision: str, to_phase) -> int | None:
     return case.phase
 
 
+def case_accepts_decisions(case: Case) -> bool:
+    """A stopped case is closed: the page offers no gate decision and the check refuses one."""
+    return case.status != Case.Status.STOPPED
+
+
 def case_gate_check(*, case: Case, decision: str, to_phase=None) -> GateCheck:
     check = GateCheck()
     if decision not in Decision.values:
         check.blockers.append(_("Choose a valid decision."))
         return check
-    if case.status == Case.Status.STOPPED:
+    if not case_accepts_decisions(case):
         check.blockers.append(_("The case is stopped and accepts no more gate decisions."))
         return check
     check.to_phase = _target_phase(case, decision, to_phase)
@@ -102,29 +112,42 @@ def case_gate_stale(*, case: Case, expected_phase=None, expected_status=None) ->
     ) % {
         "change": change,
         "decision": latest.get_decision_display(),
-        "date": formats.date_format(latest.decided_on, "SHORT_DATE_FORMAT"),
+        "date": format_date(latest.decided_on),
         "by": latest.decided_by,
     }
 
 
-def _validate(check: GateCheck, *, decision, decided_on, reason, override_reason) -> None:
-    errors: dict[str, list[str]] = {}
-    if check.blockers:
-        errors.setdefault("__all__", []).extend(check.blockers)
-    if not in_range(decided_on):
+def case_gate_decide_check(
+    check: GateCheck,
+    *,
+    decision: str,
+    to_phase=None,
+    decided_on: datetime.date | None = None,
+    reason: str = "",
+    override_reason: str = "",
+) -> dict[str, list]:
+    """Everything `case_gate_decide` would refuse, by field ("__all__" for the decision as a
+    whole), given the pre-check `check` of the same decision: the gate form shows exactly this.
+    """
+    errors: dict[str, list] = {}
+
+    def refuse(name: str, message) -> None:
+        errors.setdefault(name, []).append(message)
+
+    for blocker in check.blockers:
+        refuse(NON_FIELD_ERRORS, blocker)
+    if decided_on is not None and not in_range(decided_on):
         errors.update(date_errors(decided_on=decided_on))
-    elif decided_on > timezone.localdate():
-        errors.setdefault("decided_on", []).append(_("The decision date cannot be in the future."))
-    if decision == Decision.BACK and not (reason or "").strip():
-        errors.setdefault("reason", []).append(
-            _("Give a reason for going back to an earlier phase.")
-        )
+    elif decided_on is not None and decided_on > timezone.localdate():
+        refuse("decided_on", _("The decision date cannot be in the future."))
+    if decision == Decision.BACK:
+        if not to_phase:
+            refuse("to_phase", _("Choose the phase to go back to."))
+        if not (reason or "").strip():
+            refuse("reason", _("Give a reason for going back to an earlier phase."))
     if check.requires_override and not (override_reason or "").strip():
-        errors.setdefault("override_reason", []).append(
-            _("Give a reason for going on without recorded insight.")
-        )
-    if errors:
-        raise ValidationError(errors)
+        refuse("override_reason", _("Give a reason for going on without recorded insight."))
+    return errors
 
 
 def checklist_snapshot(case: Case, phase: int) -> list[dict]:
@@ -180,13 +203,16 @@ def case_gate_decide(
     if stale:
         raise StaleState(stale)
     check = case_gate_check(case=case, decision=decision, to_phase=to_phase)
-    _validate(
+    errors = case_gate_decide_check(
         check,
         decision=decision,
+        to_phase=to_phase,
         decided_on=decided_on,
         reason=reason,
         override_reason=override_reason,
     )
+    if errors:
+        raise ValidationError(errors)
     before = {"phase": case.get_phase_display(), "status": case.get_status_display()}
     from_phase = case.phase
     gate = GateDecision.objects.create(

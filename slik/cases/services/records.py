@@ -6,9 +6,13 @@ history shows everything that happened to it.
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from slik.challenges.models import Stakeholder
+from slik.challenges.services import STAKEHOLDER_FIELDS
 from slik.core.audit import audit_log, snapshot
 from slik.core.concurrency import lock_version, save_versioned, subject_of
 from slik.core.dates import validate_model_dates
@@ -42,15 +46,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
         RecordKind(
             "stakeholder",
             Stakeholder,
-            (
-                "name",
-                "group",
-                "interest",
-                "influence",
-                "attitude",
-                "strategy",
-                "planned_involvement",
-            ),
+            STAKEHOLDER_FIELDS,
         ),
     )
 }
@@ -67,7 +63,37 @@ def _prepare(kind: RecordKind, values: dict) -> dict:
     return {name: value for name, value in values.items() if name in kind.fields}
 
 
+def _decided_in_the_past(values: dict) -> dict[str, list[str]]:
+    decided_on = values.get("decided_on")
+    if decided_on is not None and decided_on > timezone.localdate():
+        return {"decided_on": [_("The decision date cannot be in the future.")]}
+    return {}
+
+
+def _someone_responsible(values: dict) -> dict[str, list[str]]:
+    if not values.get("user") and not (values.get("name") or "").strip():
+        return {"name": [_("Choose a member or write a name.")]}
+    return {}
+
+
+# The rules of a kind beyond its model's field validation.
+RECORD_RULES = {"decision": _decided_in_the_past, "responsibility": _someone_responsible}
+
+
+def case_record_check(*, kind: str, values: dict) -> dict[str, list[str]]:
+    """What `case_record_create`/`case_record_update` would refuse in `values` of a `kind`
+    record, by field: the record's form shows exactly this."""
+    rule = RECORD_RULES.get(kind)
+    return rule(values) if rule else {}
+
+
 def _clean(record) -> None:
+    spec = kind_of(record)
+    # Ids, not related objects: checking a rule fetches nothing.
+    meta = record._meta
+    values = {name: getattr(record, meta.get_field(name).attname) for name in spec.fields}
+    if errors := case_record_check(kind=spec.code, values=values):
+        raise ValidationError(errors)
     if isinstance(record, Stakeholder):
         record.fill_default_strategy()
     validate_model_dates(record)

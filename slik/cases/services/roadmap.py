@@ -1,6 +1,8 @@
 """The organisation's roadmap template: versions are immutable once cases point at them."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from slik.core.audit import audit_log
@@ -45,6 +47,16 @@ def clean_steps(steps_by_phase: dict) -> dict[int, list[str]]:
     }
 
 
+def roadmap_template_save_check(steps_by_phase: dict) -> dict[int, list[str]]:
+    """What `roadmap_template_save` would refuse, by phase: the edit form shows exactly this."""
+    limit = PhaseStep._meta.get_field("text").max_length
+    return {
+        phase: [_("A step can be at most 300 characters.")]
+        for phase, texts in clean_steps(steps_by_phase).items()
+        if any(len(text) > limit for text in texts)
+    }
+
+
 @transaction.atomic
 def roadmap_template_save(
     *, actor, organisation, steps_by_phase: dict, note: str = "", version: int | None = None
@@ -54,6 +66,8 @@ def roadmap_template_save(
     `version` is the one the edit form was based on: when someone saved a newer version
     meanwhile, saving would silently drop their steps, so it is refused (EditConflict).
     """
+    if errors := roadmap_template_save_check(steps_by_phase):
+        raise ValidationError(next(iter(errors.values())))
     # Versions are numbered per organisation; its row serialises two saves at once.
     lock(organisation)
     latest = RoadmapTemplate.objects.filter(organisation=organisation).order_by("-version").first()

@@ -1,38 +1,23 @@
-import datetime
-
-import pytest
+from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.cases import services
 
-
-@pytest.fixture
-def make_case(org, coordinator):
-    def make(
-        title="Ungdom inn i arbeid", *, organisation=None, actor=None, started_on=None, **fields
-    ):
-        organisation = organisation or org
-        with scope(organisation=organisation.pk):
-            return services.case_create(
-                actor=actor or coordinator,
-                organisation=organisation,
-                title=title,
-                started_on=started_on,
-                **fields,
-            )
-
-    return make
+TODAY = timezone.localdate()
 
 
-@pytest.fixture
-def case(make_case, project_leader):
-    return make_case(owner=project_leader, started_on=datetime.date(2024, 1, 1))
+def url(name, case=None, **kwargs):
+    """The address of a cases view in Hvaler, of `case` when given."""
+    if case is not None:
+        kwargs["case_id"] = case.pk
+    return reverse(f"cases:{name}", kwargs={"org_slug": "hvaler", **kwargs})
 
 
 def decide(case, actor, decision, **extra):
     values = {
         "decided_by": "Ledergruppen",
-        "decided_on": datetime.date.today(),
+        "decided_on": timezone.localdate(),
         "basis": "",
         "conditions": "",
         "reason": "",

@@ -1,12 +1,12 @@
 """Gate decisions raced by two leaders (or one double click), and forms posted after the case
 moved on: exactly one decision, a clear refusal for the other, never a 500."""
 
-import datetime
 from functools import partial
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.cases import services
@@ -16,10 +16,11 @@ from slik.core.tests.edit_conflict import MANGLED, form_data, mangle
 from slik.core.tests.threads import run_together
 
 from .conftest import audit_actions, decide
+from .factories import set_phase
 
 pytestmark = pytest.mark.django_db(transaction=True)
 GO = GateDecision.Decision.GO
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def _url(case):
@@ -129,8 +130,8 @@ def test_phase_one_race_answers_with_a_message_never_a_500(case, leader, second_
         assert sorted(r.status_code for r in responses) == [302, 409]
         assert _state(case) == (Phase.INNSIKT, 1)
         # Back to Anchoring for the next round, with the hidden fields of the loaded forms.
+        set_phase(case, Phase.FORANKRING)
         with scope(organisation=case.organisation_id):
-            Case.objects.filter(pk=case.pk).update(phase=Phase.FORANKRING)
             GateDecision.objects.filter(case=case).delete()
 
 

@@ -11,6 +11,7 @@ from slik.cases import services
 from slik.cases.models import GateDecision
 
 from .conftest import decide
+from .factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +24,14 @@ def codes(error: ValidationError, field: str) -> list[str]:
 
 
 @pytest.mark.parametrize("day", [TOO_EARLY, TOO_LATE])
-def test_case_cannot_start_outside_the_range(make_case, day):
+def test_case_cannot_start_outside_the_range(org, day):
     with pytest.raises(ValidationError) as refused:
-        make_case(started_on=day)
+        CaseFactory(organisation=org, started_on=day)
     assert codes(refused.value, "started_on") == ["date_out_of_range"]
 
 
-def test_case_can_start_on_the_first_day_of_the_range(make_case):
-    case = make_case(started_on=FIRST)
+def test_case_can_start_on_the_first_day_of_the_range(org):
+    case = CaseFactory(organisation=org, started_on=FIRST)
     with scope(organisation=case.organisation_id):
         assert case.phase_periods.get().started_on == FIRST
 
@@ -61,9 +62,10 @@ def test_records_with_dates_outside_the_range_are_refused(case, coordinator, kin
 
 
 def test_record_on_the_last_day_of_the_range_is_accepted(case, coordinator):
-    values = {"title": "Velg leverandør", "decided_by": "Ledergruppen", "decided_on": LAST}
+    # A decision cannot be dated ahead (case_record_check); an insight has no such rule.
+    values = {"kind": "need", "title": "Behov", "recorded_on": LAST}
     with scope(organisation=case.organisation_id):
         record = services.case_record_create(
-            actor=coordinator, case=case, kind="decision", values=values
+            actor=coordinator, case=case, kind="insight", values=values
         )
-    assert record.decided_on == LAST
+    assert record.recorded_on == LAST

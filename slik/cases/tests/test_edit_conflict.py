@@ -1,10 +1,9 @@
 """Lost updates on the cases app's edit forms: the case, each kind of case record and the
 roadmap. Two people save the same form; the second is shown the first one's change."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from slik.cases import services
@@ -20,7 +19,7 @@ from slik.organisations.models import Membership
 
 from .conftest import decide
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 # kind → (the text field both people change, the values it is created with)
 RECORDS = {

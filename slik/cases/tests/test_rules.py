@@ -3,6 +3,8 @@
 import pytest
 from django_scopes import scope
 
+from .factories import CaseFactory
+
 ROLES = ["coordinator", "leader", "project_leader", "employee", "politician", "observer"]
 
 # action → roles allowed (on a case owned by nobody in particular, not published)
@@ -18,8 +20,8 @@ MATRIX = {
 
 
 @pytest.fixture
-def plain_case(make_case):
-    return make_case("Matrise")
+def plain_case(org):
+    return CaseFactory(organisation=org, title="Matrise")
 
 
 @pytest.mark.parametrize("perm", sorted(MATRIX))
@@ -43,13 +45,13 @@ def test_politician_sees_only_published(politician, plain_case):
 
 
 @pytest.mark.parametrize("field", ["owner", "leader"])
-def test_case_owner_or_leader_may_change_but_not_decide(make_case, employee, field):
-    case = make_case("Eget case", **{field: employee})
+def test_case_owner_or_leader_may_change_but_not_decide(org, employee, field):
+    case = CaseFactory(organisation=org, title="Eget case", **{field: employee})
     assert employee.has_perm("cases.change_case", case)
     assert not employee.has_perm("cases.decide_gate", case)
     assert not employee.has_perm("cases.publish_case", case)
 
 
-def test_observer_owner_may_not_change(make_case, observer):
-    case = make_case("Observert", owner=observer)
+def test_observer_owner_may_not_change(org, observer):
+    case = CaseFactory(organisation=org, title="Observert", owner=observer)
     assert not observer.has_perm("cases.change_case", case)

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.cases import services
@@ -15,12 +16,14 @@ from slik.cases.models import (
     PhasePeriod,
     RoadmapTemplate,
 )
+from slik.cases.phases import phase_days
 from slik.core.models import AuditEvent
 
 from .conftest import audit_actions, decide
+from .factories import CaseFactory, set_phase
 
 Decision = GateDecision.Decision
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def test_new_organisation_gets_roadmap_version_one(org):
@@ -45,9 +48,12 @@ def test_create_case_opens_forankring_period_and_logs(case):
     assert "case.created" in audit_actions(case)
 
 
-def test_sharing_other_than_private_is_refused(make_case):
-    with pytest.raises(ValidationError):
-        make_case(sharing_level="public")
+def test_sharing_other_than_private_is_refused(org):
+    with pytest.raises(ValidationError) as refused:
+        CaseFactory(organisation=org, sharing_level="public")
+    assert list(refused.value.message_dict) == ["sharing_level"]
+    with scope(organisation=org.pk):
+        assert not Case.objects.exists()
 
 
 def test_go_moves_to_next_phase_and_snapshots_checklist(case, leader):
@@ -142,9 +148,7 @@ def test_adjust_stays_and_records_conditions(case, leader):
 
 
 def test_go_from_new_practice_is_rejected(case, leader):
-    with scope(organisation=case.organisation_id):
-        Case.objects.filter(pk=case.pk).update(phase=Phase.NY_PRAKSIS)
-    case.refresh_from_db()
+    set_phase(case, Phase.NY_PRAKSIS)
     with pytest.raises(ValidationError) as error:
         decide(case, leader, Decision.GO)
     assert "__all__" in error.value.message_dict
@@ -158,7 +162,7 @@ def test_future_decision_date_is_rejected(case, leader):
         assert GateDecision.objects.count() == 0
 
 
-def test_template_versioning_keeps_old_cases_steps(org, coordinator, case, make_case):
+def test_template_versioning_keeps_old_cases_steps(org, coordinator, case):
     with scope(organisation=org.pk):
         new = services.roadmap_template_save(
             actor=coordinator,
@@ -174,7 +178,7 @@ def test_template_versioning_keeps_old_cases_steps(org, coordinator, case, make_
         old_steps = list(case.template.steps.filter(phase=Phase.FORANKRING))
     assert case.template.version == 1
     assert len(old_steps) == len(DEFAULT_ROADMAP_STEPS[Phase.FORANKRING])
-    newer = make_case("Nytt case")
+    newer = CaseFactory(organisation=org, actor=coordinator, title="Nytt case")
     assert newer.template_id == new.pk
     with scope(organisation=org.pk):
         assert AuditEvent.objects.filter(action="roadmap.version.created").exists()
@@ -193,7 +197,7 @@ def test_phase_days_sum_periods_and_open_period_runs_to_today():
         ),
         PhasePeriod(phase=2, started_on=datetime.date(2024, 1, 20), ended_on=None),
     ]
-    days = services.phase_days(periods, today=datetime.date(2024, 2, 1))
+    days = phase_days(periods, today=datetime.date(2024, 2, 1))
     assert days[1] == 15 and days[2] == 4 + 12 and days[3] == 0
 
 
@@ -254,3 +258,32 @@ def test_records_are_logged_against_the_case(case, leader, kind, values):
         services.case_record_delete(actor=leader, record=record)
     actions = audit_actions(case, f"case.{kind}.")
     assert actions == [f"case.{kind}.added", f"case.{kind}.changed", f"case.{kind}.deleted"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "field"),
+    [
+        (
+            "decision",
+            {"title": "x", "decided_by": "x", "decided_on": TODAY + datetime.timedelta(days=1)},
+            "decided_on",
+        ),
+        ("responsibility", {"area": "Drift", "raci": "R"}, "name"),
+    ],
+)
+def test_record_rules_are_the_services(case, project_leader, kind, values, field):
+    assert field in services.case_record_check(kind=kind, values=values)
+    with scope(organisation=case.organisation_id):
+        with pytest.raises(ValidationError) as refused:
+            services.case_record_create(actor=project_leader, case=case, kind=kind, values=values)
+        assert field in refused.value.message_dict
+        assert not services.RECORD_KINDS[kind].model.objects.exists()
+
+
+def test_roadmap_step_longer_than_a_step_is_refused(org, coordinator):
+    steps = {Phase.FORANKRING: ["x" * 301]}
+    assert list(services.roadmap_template_save_check(steps)) == [Phase.FORANKRING]
+    with scope(organisation=org.pk), pytest.raises(ValidationError):
+        services.roadmap_template_save(actor=coordinator, organisation=org, steps_by_phase=steps)
+    with scope(organisation=org.pk):
+        assert RoadmapTemplate.objects.filter(organisation=org).count() == 1

@@ -1,27 +1,24 @@
-import datetime
+"""The case views: list, create, edit, the case page and its checklist, panels, publishing."""
 
 import pytest
 from django.urls import reverse
 from django_scopes import scope
 
 from slik.cases import services
-from slik.cases.models import Case, GateDecision, Insight, Phase, RoadmapTemplate
+from slik.cases.models import Case, Phase, RoadmapTemplate
+from slik.cases.panels import panel_keys
+from slik.challenges.tests.factories import ChallengeFactory
 from slik.core.tests.edit_conflict import loaded
 
-from .conftest import audit_actions, decide
-
-TODAY = datetime.date.today()
-
-
-def url(name, case=None, **kwargs):
-    if case is not None:
-        kwargs["case_id"] = case.pk
-    return reverse(f"cases:{name}", kwargs={"org_slug": "hvaler", **kwargs})
+from .conftest import audit_actions, url
+from .factories import CaseFactory
 
 
-def test_list_filters_and_paginates(client_as, coordinator, make_case, org):
-    make_case("Ensomhet blant eldre")
-    make_case("Frafall i skolen", innovation_type="radical")
+def test_list_filters_and_paginates(client_as, coordinator, org):
+    CaseFactory(organisation=org, actor=coordinator, title="Ensomhet blant eldre")
+    CaseFactory(
+        organisation=org, actor=coordinator, title="Frafall i skolen", innovation_type="radical"
+    )
     client = client_as(coordinator)
     response = client.get(url("list"))
     assert response.status_code == 200
@@ -32,9 +29,9 @@ def test_list_filters_and_paginates(client_as, coordinator, make_case, org):
     assert response.status_code == 200
 
 
-def test_politician_lists_only_published(client_as, politician, make_case, leader):
-    make_case("Hemmelig")
-    published = make_case("Åpen")
+def test_politician_lists_only_published(client_as, politician, org, leader):
+    CaseFactory(organisation=org, title="Hemmelig")
+    published = CaseFactory(organisation=org, title="Åpen")
     with scope(organisation=published.organisation_id):
         services.case_publish(actor=leader, case=published, is_published=True)
     client = client_as(politician)
@@ -157,6 +154,12 @@ def test_checklist_post_naming_no_step_changes_none(client_as, project_leader, c
     assert done == {steps[0].pk}
 
 
+def test_checklist_takes_only_posts(client_as, project_leader, case, other_org, outsider):
+    assert client_as(project_leader).get(url("checklist", case)).status_code == 405
+    foreign = CaseFactory(organisation=other_org, actor=outsider)
+    assert client_as(project_leader).get(url("checklist", foreign)).status_code == 404
+
+
 def test_checklist_ignores_steps_of_other_templates(client_as, coordinator, case, other_org):
     with scope(organisation=other_org.pk):
         foreign = RoadmapTemplate.objects.get(organisation=other_org).steps.first()
@@ -165,226 +168,51 @@ def test_checklist_ignores_steps_of_other_templates(client_as, coordinator, case
         assert not case.step_checks.exists()
 
 
-def gate_data(**extra):
-    data = {
-        "decision": "go",
-        "decided_by": "Ledergruppen",
-        "decided_on": TODAY.isoformat(),
-        "basis": "Prosjektskisse v2",
-    }
-    data.update(extra)
-    return data
-
-
-def test_gate_go(client_as, leader, case):
-    client = client_as(leader)
-    assert client.get(url("gate_create", case)).status_code == 200
-    response = client.post(
-        url("gate_create", case), {**loaded(client, url("gate_create", case)), **gate_data()}
-    )
-    assert response.status_code == 302
-    case.refresh_from_db()
-    assert case.phase == Phase.INNSIKT
-    with scope(organisation=case.organisation_id):
-        gate = case.gate_decisions.get()
-    assert client.get(url("gate_detail", case, gate_id=gate.pk)).status_code == 200
-
-
-def test_gate_needs_first_requires_override(client_as, leader, case):
-    decide(case, leader, GateDecision.Decision.GO)
-    client = client_as(leader)
-    page = client.get(url("gate_create", case)).content.decode()
-    assert 'id="gate-warnings"' in page
-    state = loaded(client, url("gate_create", case))
-    response = client.post(url("gate_create", case), {**state, **gate_data()})
-    assert response.status_code == 200
-    form = response.context["form"]
-    assert "override" in form.errors and "override_reason" in form.errors
-    assert "Prosjektskisse v2" in response.content.decode()
-    assert 'aria-describedby="id_override_reason_error"' in response.content.decode()
-    case.refresh_from_db()
-    assert case.phase == Phase.INNSIKT
-    response = client.post(
-        url("gate_create", case),
-        {**state, **gate_data(override="on", override_reason="Innsikt fra 2023")},
-    )
-    assert response.status_code == 302
-    case.refresh_from_db()
-    assert case.phase == Phase.TJENESTEUTVIKLING
-
-
-@pytest.mark.parametrize(
-    "extra",
-    [
-        {"decision": "back", "to_phase": "1"},  # no reason
-        {"decision": "back", "reason": "x"},  # no phase
-        {"decided_on": (TODAY + datetime.timedelta(days=3)).isoformat()},
-        {"decided_on": "not a date"},
-        {"decision": "jump"},
-        {"decision": "back", "to_phase": "6", "reason": "x"},
-    ],
-)
-def test_gate_bad_input_saves_nothing(client_as, leader, case, extra):
-    decide(case, leader, GateDecision.Decision.GO)
-    with scope(organisation=case.organisation_id):
-        Insight.objects.create(case=case, kind="need", title="Behov", recorded_on=TODAY)
-    client = client_as(leader)
-    state = loaded(client, url("gate_create", case))
-    response = client.post(url("gate_create", case), {**state, **gate_data(**extra)})
-    assert response.status_code == 200
-    assert response.context["form"].errors
-    with scope(organisation=case.organisation_id):
-        assert case.gate_decisions.count() == 1
-
-
-def test_gate_back_with_reason(client_as, leader, case):
-    decide(case, leader, GateDecision.Decision.GO)
-    client = client_as(leader)
-    response = client.post(
-        url("gate_create", case),
-        {
-            **loaded(client, url("gate_create", case)),
-            **gate_data(decision="back", to_phase="1", reason="Refusert"),
-        },
-    )
-    assert response.status_code == 302
-    case.refresh_from_db()
-    assert case.phase == Phase.FORANKRING
-
-
-def test_stopped_case_rejects_gate(client_as, leader, case):
-    decide(case, leader, GateDecision.Decision.STOP)
-    client = client_as(leader)
-    state = loaded(client, url("gate_create", case))
-    response = client.post(url("gate_create", case), {**state, **gate_data()})
-    assert response.status_code == 200
-    assert response.context["form"].non_field_errors()
-
-
-def test_gate_forbidden_for_project_leader(client_as, project_leader, case):
-    assert client_as(project_leader).get(url("gate_create", case)).status_code == 403
-
-
-RECORDS = {
-    "insight": (
-        "insight_id",
-        {
-            "kind": "interview",
-            "title": "Intervju",
-            "description": "",
-            "recorded_on": TODAY.isoformat(),
-        },
-    ),
-    "hypothesis": ("hypothesis_id", {"statement": "Ungdom vil", "result": "open"}),
-    "decision": (
-        "decision_id",
-        {"title": "Budsjett", "decided_by": "RM", "decided_on": TODAY.isoformat()},
-    ),
-    "n3": (
-        "n3_id",
-        {"need": "3", "solution": "2", "driving_force": "1", "team": "0", "anchoring": "3"},
-    ),
-    "responsibility": ("responsibility_id", {"name": "NAV", "area": "Drift", "raci": "C"}),
-    "stakeholder": (
-        "stakeholder_id",
-        {"name": "Elevrådet", "interest": "4", "influence": "2", "attitude": "positive"},
-    ),
-}
-
-
-@pytest.mark.parametrize("kind", sorted(RECORDS))
-def test_record_add_edit_delete(client_as, project_leader, case, kind):
-    id_kwarg, data = RECORDS[kind]
-    client = client_as(project_leader)
-    assert client.get(url(f"{kind}_add", case)).status_code == 200
-    assert client.post(url(f"{kind}_add", case), data).status_code == 302
-    with scope(organisation=case.organisation_id):
-        record = services.RECORD_KINDS[kind].model.objects.get()
-    ids = {id_kwarg: record.pk}
-    state = loaded(client, url(f"{kind}_edit", case, **ids))
-    assert client.post(url(f"{kind}_edit", case, **ids), {**state, **data}).status_code == 302
-    assert client.get(url(f"{kind}_delete", case, **ids)).status_code == 200
-    assert client.post(url(f"{kind}_delete", case, **ids)).status_code == 302
-    assert audit_actions(case, f"case.{kind}.") == [
-        f"case.{kind}.added",
-        f"case.{kind}.changed",
-        f"case.{kind}.deleted",
-    ]
-    page = client.get(url("detail", case)).content.decode()
-    assert page.count("<h1") == 1
-
-
-@pytest.mark.parametrize("kind", sorted(RECORDS))
-def test_record_bad_input_keeps_data(client_as, project_leader, case, kind):
-    response = client_as(project_leader).post(
-        url(f"{kind}_add", case),
-        {
-            "description": "Typed",
-            "comment": "Typed",
-            "group": "Typed",
-            "test_method": "Typed",
-            "area": "Typed",
-            "raci": "Z",
-            "need": "7",
-        },
-    )
-    assert response.status_code == 200
-    assert "Typed" in response.content.decode()
-
-
-@pytest.mark.parametrize("kind", sorted(RECORDS))
-def test_foreign_record_ids_are_404(
-    client_as, coordinator, outsider, case, make_case, other_org, kind
+def test_floke_page_links_the_cases_the_reader_may_see(
+    client_as, org, coordinator, leader, politician
 ):
-    id_kwarg, data = RECORDS[kind]
-    foreign_case = make_case("Råde-case", organisation=other_org, actor=outsider)
-    values = {
-        "insight": {"kind": "need", "title": "x", "recorded_on": TODAY},
-        "hypothesis": {"statement": "x"},
-        "decision": {"title": "x", "decided_by": "x", "decided_on": TODAY},
-        "n3": {"need": 1, "solution": 1, "driving_force": 1, "team": 1, "anchoring": 1},
-        "responsibility": {"name": "x", "area": "x", "raci": "R"},
-        "stakeholder": {"name": "x", "interest": 1, "influence": 1},
-    }[kind]
-    with scope(organisation=other_org.pk):
-        record = services.case_record_create(
-            actor=outsider, case=foreign_case, kind=kind, values=values
-        )
-    client = client_as(coordinator)
-    ids = {id_kwarg: record.pk}
-    assert client.get(url(f"{kind}_edit", case, **ids)).status_code == 404
-    assert client.post(url(f"{kind}_delete", case, **ids)).status_code == 404
-    assert client.get(url(f"{kind}_add", foreign_case)).status_code == 404
-    assert client.get(url("detail", foreign_case)).status_code == 404
-
-
-def test_foreign_gate_and_template_are_404(
-    client_as, coordinator, outsider, case, make_case, other_org
-):
-    foreign_case = make_case("Råde-case", organisation=other_org, actor=outsider)
-    gate = decide(foreign_case, outsider, GateDecision.Decision.ADJUST)
-    with scope(organisation=other_org.pk):
-        template = RoadmapTemplate.objects.get(organisation=other_org)
-    client = client_as(coordinator)
-    assert client.get(url("gate_detail", case, gate_id=gate.pk)).status_code == 404
-    assert client.get(url("roadmap_version", template_id=template.pk)).status_code == 404
-    assert client.post(url("checklist", foreign_case)).status_code == 404
-
-
-def test_roadmap_edit_creates_version(client_as, coordinator, leader, case, org):
-    assert client_as(leader).get(url("roadmap")).status_code == 200
-    assert client_as(leader).get(url("roadmap_edit")).status_code == 403
-    client = client_as(coordinator)
-    state = loaded(client, url("roadmap_edit"))
-    data = {f"phase_{p}": "Steg A\nSteg B" for p in Phase.values}
-    response = client.post(url("roadmap_edit"), {**state, **data, "note": "Enklere"})
-    assert response.status_code == 302
+    challenge = ChallengeFactory(organisation=org, actor=coordinator, title="Ensomhet")
+    hidden = CaseFactory(
+        organisation=org, actor=coordinator, title="Skjult sak", challenges=[challenge]
+    )
+    shown = CaseFactory(
+        organisation=org, actor=coordinator, title="Åpen sak", challenges=[challenge]
+    )
     with scope(organisation=org.pk):
-        latest = RoadmapTemplate.objects.filter(organisation=org).first()
-        assert latest.version == 2 and latest.steps.count() == 12
-    assert client.get(url("roadmap_version", template_id=latest.pk)).status_code == 200
-    case.refresh_from_db()
-    assert case.template.version == 1
-    state = loaded(client, url("roadmap_edit"))
-    response = client.post(url("roadmap_edit"), {**state, "phase_1": "x" * 400, "note": "Lang"})
-    assert response.status_code == 200
+        services.case_publish(actor=leader, case=shown, is_published=True)
+        challenge.is_published = True
+        challenge.save(update_fields=["is_published"])
+    floke = reverse(
+        "challenges:detail", kwargs={"org_slug": org.slug, "challenge_id": challenge.pk}
+    )
+    staff_page = client_as(coordinator).get(floke).content.decode()
+    assert url("detail", hidden) in staff_page and url("detail", shown) in staff_page
+    politician_page = client_as(politician).get(floke).content.decode()
+    assert url("detail", shown) in politician_page
+    assert url("detail", hidden) not in politician_page and "Skjult sak" not in politician_page
+
+
+def test_case_page_loads_other_apps_panels_after_it(client_as, coordinator, case):
+    """Each registered panel is a placeholder htmx fills once scrolled to; the page itself
+    renders none of them."""
+    page = client_as(coordinator).get(url("detail", case)).content.decode()
+    panels = url("panels", case)
+    for key in panel_keys():
+        assert f'hx-get="{panels}?panel={key}" hx-trigger="revealed"' in page
+    assert f'<noscript><p class="ds-paragraph"><a class="ds-link" href="{panels}">' in page
+
+
+def test_panel_url_gives_one_panel_to_htmx_and_a_page_without(client_as, coordinator, case):
+    client = client_as(coordinator)
+    key = panel_keys()[0]
+    fragment = client.get(url("panels", case), {"panel": key}, HTTP_HX_REQUEST="true")
+    assert fragment.status_code == 200 and "<html" not in fragment.content.decode()
+    assert "HX-Request" in fragment["Vary"]
+    page = client.get(url("panels", case))
+    assert page.status_code == 200 and page.content.decode().count("<h1") == 1
+    assert client.get(url("panels", case), {"panel": "nothing"}).status_code == 404
+
+
+def test_panels_of_a_hidden_case_are_404(client_as, politician, outsider, case):
+    assert client_as(politician).get(url("panels", case)).status_code == 404
+    assert client_as(outsider).get(url("panels", case)).status_code == 404

@@ -1,5 +1,6 @@
 from .cases import case_checklist, case_create, case_detail, case_edit, case_list, case_publish
 from .gates import gate_create, gate_detail
+from .panels import case_panels
 from .records import record_add, record_delete, record_edit
 from .roadmap import roadmap, roadmap_edit, roadmap_version
 
@@ -9,6 +10,7 @@ __all__ = [
     "case_detail",
     "case_edit",
     "case_list",
+    "case_panels",
     "case_publish",
     "gate_create",
     "gate_detail",

@@ -2,19 +2,18 @@
 
 from django.http import Http404
 
-from slik.organisations.access import get_in_tenant, require
+from slik.organisations.access import access_in_tenant
 
 from ..models import Case
 from ..selectors import visible_cases
 
 
-def access_case(request, case_id, perm: str = "cases.view_case", *, queryset=None) -> Case:
+def access_case(request, case_id, perm: str = "cases.view_case") -> Case:
     """The case in this tenant that the actor may see, else 404; lacking `perm`, 403."""
-    if queryset is None:
-        queryset = visible_cases(actor=request.user, organisation=request.organisation)
-    case = get_in_tenant(queryset.select_related("template"), request.organisation, pk=case_id)
-    require(request.user, perm, case)
-    return case
+    queryset = visible_cases(actor=request.user, organisation=request.organisation)
+    return access_in_tenant(
+        request, queryset.select_related("template"), view="cases.view_case", perm=perm, pk=case_id
+    )
 
 
 def access_child(related_manager, pk):

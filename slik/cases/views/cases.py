@@ -1,24 +1,22 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from slik.challenges.charts import stakeholder_grid_spec
 from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status
-from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
-from slik.organisations.access import require
+from slik.organisations.access import post_only, require
 
 from .. import selectors, services
 from ..filters import CaseFilterForm
 from ..forms import CaseForm
-from ..models import Case, GateDecision
-from ..panels import create_warnings, render_panels
+from ..models import GateDecision
+from ..panels import create_warnings, panel_keys
 from .access import access_case
 
 
-@cached_tenant_page
 def case_list(request, org_slug):
     organisation = request.organisation
     require(request.user, "organisations.view_organisation", organisation)
@@ -84,7 +82,6 @@ def _stakeholder_chart(stakeholders):
     return stakeholder_grid_spec(stakeholders) if stakeholders else None
 
 
-@cached_tenant_page
 def case_detail(request, org_slug, case_id):
     case = selectors.case_detail(
         actor=request.user, organisation=request.organisation, case_id=case_id
@@ -92,6 +89,7 @@ def case_detail(request, org_slug, case_id):
     require(request.user, "cases.view_case", case)
     n3_checks = list(case.n3_checks.all())
     stakeholders = list(case.stakeholders.all())
+    may_history = request.user.has_perm("core.view_history", case)
     context = {
         "case": case,
         "track": selectors.phase_track(case),
@@ -100,14 +98,14 @@ def case_detail(request, org_slug, case_id):
         "n3_checks": n3_checks,
         "stakeholders": stakeholders,
         "stakeholder_spec": _stakeholder_chart(stakeholders),
-        "history": history_for(case),
+        "history": history_for(case) if may_history else None,
         "may_change": request.user.has_perm("cases.change_case", case),
         "may_decide": request.user.has_perm("cases.decide_gate", case)
-        and case.status != Case.Status.STOPPED,
+        and services.case_accepts_decisions(case),
         "may_publish": request.user.has_perm("cases.publish_case", case),
-        "may_history": request.user.has_perm("core.view_history", case),
+        "may_history": may_history,
         "decision_back": GateDecision.Decision.BACK,
-        "panels": render_panels(request, case),
+        "panel_keys": panel_keys(),
     }
     return render(request, "cases/case_detail.html", context)
 
@@ -137,9 +135,10 @@ def _checklist_status(case, step_ids, done_ids) -> str:
     return " ".join(texts)
 
 
-@require_POST
 def case_checklist(request, org_slug, case_id):
     case = access_case(request, case_id, "cases.change_case")
+    if not_allowed := post_only(request):
+        return not_allowed
     # `shown`: the steps this post is about (one box with htmx, the page's boxes without). A
     # post naming none changes none: setting the whole phase from an old or hand-made page
     # would untick what others ticked meanwhile.

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from slik.core.concurrency import form_save, form_status
-from slik.organisations.access import get_in_tenant, require
+from slik.organisations.access import access_in_tenant, require
 
 from .. import selectors, services
 from ..forms import RoadmapForm
@@ -30,7 +30,9 @@ def roadmap(request, org_slug):
 
 def roadmap_version(request, org_slug, template_id):
     require(request.user, "cases.view_roadmap", request.organisation)
-    template = get_in_tenant(RoadmapTemplate.objects.all(), request.organisation, pk=template_id)
+    template = access_in_tenant(
+        request, RoadmapTemplate.objects.all(), view="cases.view_roadmap", pk=template_id
+    )
     return _page(request, template)
 
 

@@ -1,5 +1,11 @@
 import pytest
+from django.urls import reverse
 from django_scopes import scope
+
+
+def url(name, org, **kwargs):
+    """The address of a challenges view of `org`."""
+    return reverse(f"challenges:{name}", kwargs={"org_slug": org.slug, **kwargs})
 
 
 @pytest.fixture

@@ -2,19 +2,19 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status, is_stale, reload_hidden
-from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
-from slik.organisations.access import require
+from slik.organisations.access import post_only, require
 
 from .. import selectors, services
 from ..charts import stakeholder_grid_spec
 from ..forms import ChallengeFilterForm, ChallengeForm, StatusForm
-from .access import access_challenge, post_only
+from ..panels import render_panels
+from .access import access_challenge
 
 
 def _detail(challenge):
@@ -23,7 +23,6 @@ def _detail(challenge):
     )
 
 
-@cached_tenant_page
 def challenge_list(request, org_slug):
     org = request.organisation
     require(request.user, "challenges.view_challenge", org)
@@ -66,20 +65,6 @@ def _challenge_fields(form) -> dict:
     }
 
 
-def _case_links(challenge, actor):
-    links = []
-    for case in selectors.challenge_cases(challenge=challenge, actor=actor):
-        try:
-            url = reverse(
-                "cases:detail",
-                kwargs={"org_slug": challenge.organisation.slug, "case_id": case.pk},
-            )
-        except NoReverseMatch:  # the cases app may not offer a detail page yet
-            url = ""
-        links.append({"title": case.title, "url": url})
-    return links
-
-
 def challenge_detail(request, org_slug, challenge_id):
     challenge = access_challenge(request, challenge_id)
     stakeholders = selectors.challenge_stakeholders(challenge=challenge)
@@ -89,7 +74,10 @@ def challenge_detail(request, org_slug, challenge_id):
         "key_figures": selectors.challenge_key_figures(challenge=challenge),
         "stakeholders": stakeholders,
         "grid_spec": stakeholder_grid_spec(stakeholders),
-        "cases": _case_links(challenge, request.user),
+        # The page offers scoring only where the service would take the scores.
+        "may_score": request.user.has_perm("challenges.score_challenge", challenge)
+        and not services.challenge_score_check(challenge=challenge),
+        "panels": render_panels(request, challenge),
         "allowed_statuses": services.challenge_allowed_statuses(
             actor=request.user, challenge=challenge
         ),

@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 
 from slik.core.concurrency import form_save, form_status
 from slik.core.pagination import paginate
-from slik.organisations.access import require
+from slik.organisations.access import post_only, require
 
 from .. import selectors, services
 from ..charts import population_share_spec
 from ..forms import KeyFigureForm, ReadyFigureForm
 from ..population import POPULATION_SOURCE, ready_figure, ready_figures
-from .access import access_challenge, access_key_figure, post_only
+from .access import access_challenge, access_key_figure
 
 
 def _figures_url(org_slug, challenge=None):

@@ -7,14 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from slik.core.concurrency import form_save, form_status, is_stale, requested_flag
-from slik.core.page_cache import cached_tenant_page
-from slik.organisations.access import require
+from slik.organisations.access import post_only, require
 
-from .. import services
+from .. import selectors, services
 from ..forms import CriterionForm, ScoreForm, WeightsForm
 from ..matrix import decision_matrix, own_scores
-from ..models import Criterion
-from .access import access_challenge, access_criterion, post_only
+from .access import access_challenge, access_criterion
 
 
 def _weights_url(org) -> str:
@@ -34,7 +32,6 @@ def _matrix_context(request, weights_form=None, weights=None):
     }
 
 
-@cached_tenant_page
 def matrix(request, org_slug):
     require(request.user, "challenges.view_matrix", request.organisation)
     return render(request, "challenges/matrix.html", _matrix_context(request))
@@ -46,7 +43,7 @@ def matrix_weights(request, org_slug):
     require(request.user, "challenges.manage_criteria", org)
     if not_allowed := post_only(request):
         return not_allowed
-    criteria = list(Criterion.objects.filter(organisation=org, is_active=True))
+    criteria = list(selectors.criteria(organisation=org, active_only=True))
     form = WeightsForm(request.POST, criteria=criteria, save_url=_weights_url(org))
     saved = form.is_valid() and (
         form_save(
@@ -61,7 +58,7 @@ def matrix_weights(request, org_slug):
         # With htmx only the ranking (with the weights each field starts from) is replaced:
         # the weights just sent start from their saved value, so a next change of one is no
         # conflict; without it the whole form is shown again as saved now.
-        current = Criterion.objects.filter(pk__in=[c.pk for c in criteria])
+        current = selectors.criteria(organisation=org).filter(pk__in=[c.pk for c in criteria])
         sent = set(form.weights()) if request.htmx else None
         form.reload({c.pk: c.weight for c in current}, only=sent)
     if request.htmx:
@@ -78,7 +75,7 @@ def matrix_weights(request, org_slug):
 def challenge_score(request, org_slug, challenge_id):
     """A leader's own scores of one floke; other leaders' scores are never shown here."""
     challenge = access_challenge(request, challenge_id, "challenges.score_challenge")
-    criteria = list(Criterion.objects.filter(organisation=challenge.organisation, is_active=True))
+    criteria = list(selectors.criteria(organisation=challenge.organisation, active_only=True))
     form = ScoreForm(
         request.POST or None,
         criteria=criteria,
@@ -104,8 +101,8 @@ def criterion_list(request, org_slug):
         services.criterion_create(actor=request.user, organisation=org, **form.cleaned_data)
         messages.success(request, _("The criterion was added."))
         return redirect("challenges:criteria", org_slug=org_slug)
-    criteria = Criterion.objects.filter(organisation=org)
-    return render(request, "challenges/criterion_list.html", {"form": form, "criteria": criteria})
+    context = {"form": form, "criteria": selectors.criteria(organisation=org)}
+    return render(request, "challenges/criterion_list.html", context)
 
 
 def criterion_edit(request, org_slug, criterion_id):

@@ -1,11 +1,21 @@
+import functools
+
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language_info, gettext
 
 from slik.core.audit import action_label, field_label
 from slik.core.markdown import render_markdown
 
+from . import formats
+
 register = template.Library()
+# This library is a builtin of every template (settings.TEMPLATES), and so are the number and
+# date filters and the chart config tag of `formats`, without a {% load %}.
+register.filters.update(formats.register.filters)
+register.tags.update(formats.register.tags)
 
 
 @register.filter
@@ -51,3 +61,29 @@ def query_replace(context, **kwargs):
     for key, value in kwargs.items():
         params[key] = value
     return params.urlencode()
+
+
+@register.simple_tag
+def language_choices():
+    """(code, name in the language itself) for the language switch on every page; worked out
+    once, as settings.LANGUAGES and the names never change while the process runs."""
+    return _language_choices()
+
+
+@functools.cache
+def _language_choices() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+    )
+
+
+@register.simple_tag
+def page_assets():
+    """The stylesheets and scripts of every page (includes/page_assets.html). Rendered once per
+    process: static file URLs are fixed while it runs, and the eight lookups cost 0.2 ms a page."""
+    return _page_assets()
+
+
+@functools.cache
+def _page_assets() -> str:
+    return render_to_string("includes/page_assets.html")

@@ -193,7 +193,7 @@ def test_demo_benefits_plan_map_and_pitfall(no_shared_data, client):
         Indicator,
         Measurement,
     )
-    from slik.benefits.services.map import benefit_map_for
+    from slik.benefits.selectors import benefit_map_for
     from slik.demo.data_benefits import SHIFT_INDICATOR
 
     load()

@@ -11,8 +11,8 @@ from django_scopes import scope
 
 from slik.accounts.models import User
 from slik.core.models import AuditEvent
-from slik.organisations import invitations
 from slik.organisations.models import Invitation, Membership
+from slik.organisations.services import invitations
 
 NEW_EMAIL = "ny.person@eksempel.test"
 PASSWORD = "Et-langt-nok-passord-42"

@@ -82,9 +82,10 @@ def test_foreign_sector_is_404(client_as, coordinator, org, other_org):
     assert _sector(other_org).is_active
 
 
-def test_optional_links_do_not_break_the_page(client_as, coordinator, org):
+def test_other_apps_settings_are_linked(client_as, coordinator, org):
     response = client_as(coordinator).get(_url("settings", org))
     assert response.status_code == 200
-    for key in ("criteria_url", "template_url"):
-        url = response.context[key]
-        assert url is None or url.startswith(f"/k/{org.slug}/")
+    page = response.content.decode()
+    for link in response.context["more_settings"]:
+        url = reverse(link.url_name, kwargs={"org_slug": org.slug})
+        assert f'href="{url}">{link.label}</a>' in page

@@ -45,6 +45,7 @@ def agenda_candidates(*, organisation, meeting: BoardMeeting):
     return (
         Case.objects.filter(organisation=organisation)
         .exclude(agenda_items__meeting=meeting)
+        .only("id", "title", "organisation_id")
         .order_by("title", "id")
     )
 

@@ -79,13 +79,16 @@ def goal_contribution(*, goal: PlanGoal, actor) -> GoalContribution:
     """What contributes to `goal`: linked cases (phase, status) and benefits with their
     indicators' latest values and achievement. Three queries."""
     organisation = goal.organisation
-    visible = visible_cases(actor=actor, organisation=organisation).values("pk")
     cases = list(
-        goal.cases.filter(pk__in=visible).select_related("owner").order_by("phase", "title")
+        visible_cases(actor=actor, organisation=organisation)
+        .filter(plan_goals=goal)
+        .only("id", "title", "phase", "status")
+        .order_by("phase", "title")
     )
     benefits = (
-        goal.benefits.filter(pk__in=visible_benefits(actor=actor, organisation=organisation))
-        .select_related("case", "category")
+        visible_benefits(actor=actor, organisation=organisation)
+        .filter(plan_goals=goal)
+        .select_related("case")
         .prefetch_related(
             Prefetch("indicators", queryset=indicators_with_latest(Indicator.objects.all()))
         )
@@ -103,14 +106,22 @@ def goal_contribution(*, goal: PlanGoal, actor) -> GoalContribution:
     return result
 
 
+# Choice lists hold every case (or benefit) of the organisation: only what the label and the
+# service's tenant check read is loaded.
+CHOICE_FIELDS = ("id", "title", "organisation_id")
+
+
 def goal_case_choices(*, organisation):
-    return Case.objects.filter(organisation=organisation).order_by("title", "id")
+    return (
+        Case.objects.filter(organisation=organisation).only(*CHOICE_FIELDS).order_by("title", "id")
+    )
 
 
 def goal_benefit_choices(*, organisation):
     return (
         Benefit.objects.filter(organisation=organisation)
         .select_related("case")
+        .only(*CHOICE_FIELDS, "case__title")
         .order_by("case__title", "title", "id")
     )
 
@@ -138,22 +149,32 @@ def commissions(*, actor, organisation, query: str = "", status: str = "", body:
 def commission_links(*, commission: Commission, actor) -> dict:
     """The commission's floker, goals and answering cases the actor may see."""
     organisation = commission.organisation
-    cases = commission.cases.filter(
-        pk__in=visible_cases(actor=actor, organisation=organisation).values("pk")
-    )
-    challenges = commission.challenges.filter(
-        pk__in=visible_challenges(actor=actor, organisation=organisation).values("pk")
+    cases = visible_cases(actor=actor, organisation=organisation).filter(commissions=commission)
+    challenges = visible_challenges(actor=actor, organisation=organisation).filter(
+        commissions=commission
     )
     return {
-        "cases": list(cases.order_by("phase", "title")),
-        "challenges": list(challenges.order_by("title")),
-        "plan_goals": list(commission.plan_goals.order_by("-year", "title")),
+        "cases": list(
+            cases.only("id", "title", "phase", "status", "summary").order_by("phase", "title")
+        ),
+        "challenges": list(challenges.only("id", "title").order_by("title")),
+        "plan_goals": list(
+            commission.plan_goals.only("id", "title", "year").order_by("-year", "title")
+        ),
     }
 
 
 def commission_challenge_choices(*, organisation):
-    return Challenge.objects.filter(organisation=organisation).order_by("title", "id")
+    return (
+        Challenge.objects.filter(organisation=organisation)
+        .only(*CHOICE_FIELDS)
+        .order_by("title", "id")
+    )
 
 
 def commission_goal_choices(*, organisation):
-    return PlanGoal.objects.filter(organisation=organisation).order_by("-year", "title", "id")
+    return (
+        PlanGoal.objects.filter(organisation=organisation)
+        .only(*CHOICE_FIELDS)
+        .order_by("-year", "title", "id")
+    )

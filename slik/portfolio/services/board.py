@@ -22,14 +22,13 @@ from slik.core.concurrency import StaleState, lock, lock_version, save_versioned
 from slik.core.dates import validate_model_dates
 
 from ..models import AgendaItem, BoardMeeting
-from .board_checks import (  # noqa: F401 – the decision form's checks, re-exported for views
-    GATE_FOR_DECISION,
-    BoardDecision,
+from .board_checks import (
     DecisionCheck,
-    Gate,
     agenda_decision_check,
-    agenda_decision_checks,
-    gate_for,
+    decision_date_refusal,
+    item_decided_refusal,
+    meeting_delete_refusal,
+    meeting_open_refusal,
 )
 
 MEETING_FIELDS = ("title", "held_on", "participants", "notes")
@@ -40,8 +39,8 @@ def _log(actor, action, meeting, **kwargs):
 
 
 def _require_open(meeting: BoardMeeting) -> None:
-    if meeting.is_closed:
-        raise ValidationError(_("The minutes are approved; the meeting can no longer change."))
+    if refusal := meeting_open_refusal(meeting):
+        raise ValidationError(refusal)
 
 
 def _lock_open(meeting: BoardMeeting) -> BoardMeeting:
@@ -97,10 +96,9 @@ def board_meeting_update(
 @transaction.atomic
 def board_meeting_delete(*, actor, meeting: BoardMeeting) -> None:
     lock(meeting)
-    if meeting.is_closed or meeting.items.exclude(decision="").exists():
-        raise ValidationError(
-            _("A meeting with recorded decisions or approved minutes cannot be deleted.")
-        )
+    has_decisions = meeting.items.exclude(decision="").exists()
+    if refusal := meeting_delete_refusal(meeting, has_decisions=has_decisions):
+        raise ValidationError(refusal)
     _log(actor, "portfolio.board.deleted", meeting, before=snapshot(meeting, MEETING_FIELDS))
     meeting.delete()
 
@@ -188,11 +186,8 @@ def _lock_item(item: AgendaItem, expected_phase, expected_status) -> None:
     meeting = _lock_open(item.meeting)
     lock(item)
     item.meeting = meeting
-    if item.decision:
-        raise StaleState(
-            _("The board's decision on this case is already recorded: %(decision)s.")
-            % {"decision": item.get_decision_display()}
-        )
+    if refusal := item_decided_refusal(item):
+        raise StaleState(refusal)
     stale = case_gate_stale(
         case=lock(item.case), expected_phase=expected_phase, expected_status=expected_status
     )
@@ -201,9 +196,8 @@ def _lock_item(item: AgendaItem, expected_phase, expected_status) -> None:
 
 
 def _validate_decision(item, decision, confirm_warnings, override_reason) -> DecisionCheck:
-    meeting = item.meeting
-    if meeting.held_on > timezone.localdate():
-        raise ValidationError(_("Decisions are recorded on or after the day of the meeting."))
+    if refusal := decision_date_refusal(item.meeting):
+        raise ValidationError(refusal)
     result = agenda_decision_check(item=item, decision=decision)
     errors: dict[str, list[str]] = {}
     if result.check.blockers:

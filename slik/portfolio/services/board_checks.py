@@ -1,19 +1,22 @@
-"""What each board decision would do to a case: the pre-check the decision form shows.
+"""The checks of board meetings: what the pages show before a change and what the writes in
+services/board.py refuse, from the same functions (check/execute pairs).
 
-A board decision maps onto a gate decision (or onto the decision log only); the check is the
-cases app's gate check, so the board can never do what a gate decision would refuse.
+A `*_refusal` function returns why a change is refused, or "" when it is allowed. A board
+decision maps onto a gate decision (or onto the decision log only); its check is the cases
+app's gate check, so the board can never do what a gate decision would refuse.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slik.cases.models import Case, GateDecision, Phase
 from slik.cases.services import GateCheck, case_gate_check
 
-from ..models import AgendaItem
+from ..models import AgendaItem, BoardMeeting
 
 BoardDecision = AgendaItem.Decision
 Gate = GateDecision.Decision
@@ -28,6 +31,35 @@ GATE_FOR_DECISION = {
     BoardDecision.SCALE: None,
     BoardDecision.HAND_OVER: Gate.GO,  # only from Piloting; see gate_for()
 }
+
+
+def meeting_open_refusal(meeting: BoardMeeting) -> str:
+    """Approved minutes are final: the meeting and its agenda no longer change."""
+    if meeting.is_closed:
+        return _("The minutes are approved; the meeting can no longer change.")
+    return ""
+
+
+def meeting_delete_refusal(meeting: BoardMeeting, *, has_decisions: bool) -> str:
+    if meeting.is_closed or has_decisions:
+        return _("A meeting with recorded decisions or approved minutes cannot be deleted.")
+    return ""
+
+
+def item_decided_refusal(item: AgendaItem) -> str:
+    """One decision per case and meeting; a recorded one is not replaced."""
+    if item.decision:
+        return _("The board's decision on this case is already recorded: %(decision)s.") % {
+            "decision": item.get_decision_display()
+        }
+    return ""
+
+
+def decision_date_refusal(meeting: BoardMeeting) -> str:
+    """Decisions carry the meeting's date, so none is recorded before the meeting is held."""
+    if meeting.held_on > timezone.localdate():
+        return _("Decisions are recorded on or after the day of the meeting.")
+    return ""
 
 
 def gate_for(decision: str, case: Case) -> str | None:

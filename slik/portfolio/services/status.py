@@ -29,11 +29,17 @@ def _check_fields(fields: dict) -> None:
         raise ValidationError({"reported_on": _("The report date cannot be in the future.")})
 
 
-def _check_draft(report: StatusReport) -> None:
+def status_report_change_refusal(report: StatusReport) -> str:
+    """Why the report can no longer be edited or deleted ("" for a draft): a published report
+    is immutable and a newer one supersedes it. The pages ask this before showing a change."""
     if report.published_at is not None:
-        raise ValidationError(
-            _("A published status report cannot be changed; write a new report instead.")
-        )
+        return _("A published status report cannot be changed; write a new report instead.")
+    return ""
+
+
+def _check_draft(report: StatusReport) -> None:
+    if refusal := status_report_change_refusal(report):
+        raise ValidationError(refusal)
 
 
 def _log(actor, action, report, *, data=None, **changes):

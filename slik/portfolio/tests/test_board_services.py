@@ -1,31 +1,25 @@
 """Board decisions: each mapping to the case's gate and decision log, blockers, atomicity."""
-# ruff: noqa: F811 - pytest fixtures imported from factories_b are redefined as arguments
 
 import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.benefits.models import BenefitSettings
 from slik.cases.models import Case, CaseDecision, GateDecision, Insight, Phase
+from slik.cases.tests.factories import CaseFactory, set_phase
 from slik.core.models import AuditEvent
 
 from ..models import AgendaItem
 from ..services import board as services
-from .factories_b import (  # noqa: F401 - fixtures
-    TODAY,
-    YESTERDAY,
-    add_item,
-    board_case,
-    item,
-    make_case,
-    make_meeting,
-    meeting,
-    put_in_phase,
-)
+from .factories import AgendaItemFactory, BoardMeetingFactory
 
 D = AgendaItem.Decision
+
+TODAY = timezone.localdate()
+YESTERDAY = TODAY - datetime.timedelta(days=1)
 
 
 def decide(item, actor, decision, **extra):
@@ -59,7 +53,7 @@ def add_insight(case):
 def test_gate_decisions_are_recorded_with_the_meeting(
     item, leader, decision, phase, gate, to_phase, status
 ):
-    case = put_in_phase(item.case, phase)
+    case = set_phase(item.case, phase)
     item.case = case
     decided = decide(item, leader, decision, comment="Godt grunnlag")
     case.refresh_from_db()
@@ -88,7 +82,7 @@ def test_start_and_scale_write_the_decision_log_only(item, leader, decision):
 
 
 def test_hand_over_outside_piloting_is_logged_only(item, leader):
-    put_in_phase(item.case, Phase.TJENESTEUTVIKLING)
+    set_phase(item.case, Phase.TJENESTEUTVIKLING)
     decided = decide(item, leader, D.HAND_OVER)
     item.case.refresh_from_db()
     assert item.case.phase == Phase.TJENESTEUTVIKLING
@@ -97,7 +91,7 @@ def test_hand_over_outside_piloting_is_logged_only(item, leader):
 
 
 def test_blocker_prevents_recording(item, leader):
-    put_in_phase(item.case, Phase.INNSIKT, status="stopped")
+    set_phase(item.case, Phase.INNSIKT, status="stopped")
     with pytest.raises(ValidationError) as error:
         decide(item, leader, D.CONTINUE)
     assert "decision" in error.value.message_dict
@@ -107,7 +101,7 @@ def test_blocker_prevents_recording(item, leader):
 
 
 def test_benefit_blocker_from_gate_extension_is_respected(item, leader, org):
-    put_in_phase(item.case, Phase.TJENESTEUTVIKLING)
+    set_phase(item.case, Phase.TJENESTEUTVIKLING)
     add_insight(item.case)
     with scope(organisation=org.pk):
         BenefitSettings.objects.filter(organisation=org).update(pilot_gate="block")
@@ -119,7 +113,7 @@ def test_benefit_blocker_from_gate_extension_is_respected(item, leader, org):
 
 
 def test_warnings_need_confirmation(item, leader):
-    put_in_phase(item.case, Phase.TJENESTEUTVIKLING)  # no benefit: the pilot gate warns
+    set_phase(item.case, Phase.TJENESTEUTVIKLING)  # no benefit: the pilot gate warns
     with pytest.raises(ValidationError) as error:
         decide(item, leader, D.CONTINUE)
     assert "confirm_warnings" in error.value.message_dict
@@ -129,7 +123,7 @@ def test_warnings_need_confirmation(item, leader):
 
 
 def test_needs_first_override_reason_is_passed_on(item, leader):
-    put_in_phase(item.case, Phase.INNSIKT)
+    set_phase(item.case, Phase.INNSIKT)
     with pytest.raises(ValidationError) as error:
         decide(item, leader, D.CONTINUE, confirm_warnings=True)
     assert "override_reason" in error.value.message_dict
@@ -169,9 +163,11 @@ def test_a_decision_is_recorded_once(item, leader):
     assert counts(item.case) == (0, 1)
 
 
-def test_future_meeting_takes_no_decisions(org, leader, board_case):
-    future = make_meeting(org, leader, held_on=TODAY + datetime.timedelta(days=7))
-    item = add_item(future, board_case, leader)
+def test_future_meeting_takes_no_decisions(org, leader, case):
+    future = BoardMeetingFactory(
+        organisation=org, actor=leader, held_on=TODAY + datetime.timedelta(days=7)
+    )
+    item = AgendaItemFactory(meeting=future, case=case, actor=leader)
     with pytest.raises(ValidationError):
         decide(item, leader, D.START)
 
@@ -184,9 +180,9 @@ def test_invalid_decision_is_refused(item, leader):
 def test_closed_minutes_freeze_the_meeting(item, leader, org, coordinator):
     with scope(organisation=org.pk):
         services.board_meeting_close(actor=leader, meeting=item.meeting)
-    other = make_case(org, coordinator, title="Annen sak")
+    other = CaseFactory(organisation=org, actor=coordinator, title="Annen sak")
     with pytest.raises(ValidationError):
-        add_item(item.meeting, other, leader)
+        AgendaItemFactory(meeting=item.meeting, case=other, actor=leader)
     with pytest.raises(ValidationError):
         decide(item, leader, D.START)
     with scope(organisation=org.pk), pytest.raises(ValidationError):
@@ -194,8 +190,8 @@ def test_closed_minutes_freeze_the_meeting(item, leader, org, coordinator):
 
 
 def test_agenda_is_ordered_and_moves(meeting, leader, org, coordinator):
-    cases = [make_case(org, coordinator, title=f"Sak {n}") for n in range(3)]
-    items = [add_item(meeting, case, leader) for case in cases]
+    cases = [CaseFactory(organisation=org, actor=coordinator, title=f"Sak {n}") for n in range(3)]
+    items = [AgendaItemFactory(meeting=meeting, case=case, actor=leader) for case in cases]
     assert [i.order for i in items] == [0, 1, 2]
     with scope(organisation=org.pk):
         services.agenda_item_move(actor=leader, item=items[2], up=True)
@@ -205,10 +201,10 @@ def test_agenda_is_ordered_and_moves(meeting, leader, org, coordinator):
 
 def test_same_case_twice_and_foreign_case_are_refused(item, leader, other_org, outsider):
     with pytest.raises(ValidationError):
-        add_item(item.meeting, item.case, leader)
-    foreign = make_case(other_org, outsider, title="Råde-sak")
+        AgendaItemFactory(meeting=item.meeting, case=item.case, actor=leader)
+    foreign = CaseFactory(organisation=other_org, actor=outsider, title="Råde-sak")
     with pytest.raises(ValidationError):
-        add_item(item.meeting, foreign, leader)
+        AgendaItemFactory(meeting=item.meeting, case=foreign, actor=leader)
 
 
 def test_decided_items_cannot_be_removed_and_meeting_not_deleted(item, leader, org):

@@ -1,26 +1,21 @@
 """Board meeting pages: access, bad input, foreign ids, and a decision through the form."""
-# ruff: noqa: F811 - pytest fixtures imported from factories_b are redefined as arguments
 
 import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.cases.models import CaseDecision, Phase
+from slik.cases.tests.factories import CaseFactory, set_phase
 from slik.core.tests.edit_conflict import loaded
 
 from ..models import AgendaItem, BoardMeeting
-from .factories_b import (  # noqa: F401 - fixtures
-    YESTERDAY,
-    add_item,
-    board_case,
-    item,
-    make_case,
-    make_meeting,
-    meeting,
-    put_in_phase,
-)
+from .factories import AgendaItemFactory, BoardMeetingFactory
+
+TODAY = timezone.localdate()
+YESTERDAY = TODAY - datetime.timedelta(days=1)
 
 
 def url(name, org, **kwargs):
@@ -67,7 +62,7 @@ def test_foreign_meeting_and_item_ids_are_404(client_as, item, outsider, other_o
 
 
 def test_item_of_another_meeting_is_404(client_as, item, leader, org):
-    other = make_meeting(org, leader, title="Annet møte")
+    other = BoardMeetingFactory(organisation=org, actor=leader, title="Annet møte")
     client = client_as(leader)
     address = url("agenda_decide", org, meeting_id=other.pk, item_id=item.pk)
     assert client.get(address).status_code == 404
@@ -82,7 +77,7 @@ def test_create_meeting_bad_input_keeps_values(client_as, leader, org):
         assert not BoardMeeting.objects.exists()
 
 
-def test_create_meeting_and_add_case(client_as, leader, org, board_case):
+def test_create_meeting_and_add_case(client_as, leader, org, case):
     client = client_as(leader)
     response = client.post(
         url("board_create", org),
@@ -91,17 +86,17 @@ def test_create_meeting_and_add_case(client_as, leader, org, board_case):
     assert response.status_code == 302
     with scope(organisation=org.pk):
         meeting = BoardMeeting.objects.get()
-    response = client.post(url("agenda_add", org, meeting_id=meeting.pk), {"case": board_case.pk})
+    response = client.post(url("agenda_add", org, meeting_id=meeting.pk), {"case": case.pk})
     assert response.status_code == 302
     bad = client.post(url("agenda_add", org, meeting_id=meeting.pk), {"case": "999999"})
     assert bad.status_code == 200
     assert client.get(url("agenda_add", org, meeting_id=meeting.pk)).status_code == 405
     with scope(organisation=org.pk):
-        assert list(meeting.items.values_list("case_id", flat=True)) == [board_case.pk]
+        assert list(meeting.items.values_list("case_id", flat=True)) == [case.pk]
 
 
 def test_foreign_case_cannot_be_added(client_as, meeting, leader, other_org, outsider):
-    foreign = make_case(other_org, outsider, title="Råde-sak")
+    foreign = CaseFactory(organisation=other_org, actor=outsider, title="Råde-sak")
     client = client_as(leader)
     org = meeting.organisation
     response = client.post(url("agenda_add", org, meeting_id=meeting.pk), {"case": foreign.pk})
@@ -111,7 +106,7 @@ def test_foreign_case_cannot_be_added(client_as, meeting, leader, other_org, out
 
 
 def test_decision_form_shows_checks_and_records(client_as, item, leader):
-    put_in_phase(item.case, Phase.INNSIKT)
+    set_phase(item.case, Phase.INNSIKT)
     client = client_as(leader)
     address = item_urls(item)[0]
     page = client.get(address)
@@ -150,9 +145,11 @@ def test_decision_bad_input_never_500(client_as, item, leader, data):
     assert response.status_code in (200, 302, 409)  # 409: sent without the state it was for
 
 
-def test_future_meeting_decision_is_refused_with_message(client_as, org, leader, board_case):
-    future = make_meeting(org, leader, held_on=datetime.date.today() + datetime.timedelta(3))
-    future_item = add_item(future, board_case, leader)
+def test_future_meeting_decision_is_refused_with_message(client_as, org, leader, case):
+    future = BoardMeetingFactory(
+        organisation=org, actor=leader, held_on=timezone.localdate() + datetime.timedelta(3)
+    )
+    future_item = AgendaItemFactory(meeting=future, case=case, actor=leader)
     client = client_as(leader)
     address = item_urls(future_item)[0]
     response = client.post(address, {**loaded(client, address), "decision": "start"})
@@ -162,7 +159,11 @@ def test_future_meeting_decision_is_refused_with_message(client_as, org, leader,
 
 
 def test_move_remove_close_and_delete(client_as, item, leader, org, coordinator):
-    second = add_item(item.meeting, make_case(org, coordinator, title="Sak 2"), leader)
+    second = AgendaItemFactory(
+        meeting=item.meeting,
+        case=CaseFactory(organisation=org, actor=coordinator, title="Sak 2"),
+        actor=leader,
+    )
     client = client_as(leader)
     move = url("agenda_move", org, meeting_id=item.meeting_id, item_id=second.pk)
     assert client.post(move, {"direction": "up"}).status_code == 302

@@ -4,12 +4,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django_scopes import scope
 
+from slik.cases.tests.factories import CaseFactory
 from slik.challenges.models import Challenge
 from slik.core.models import AuditEvent
 
 from ..selectors import goals as selectors
 from ..services import goals as services
-from .factories_b import make_case, make_commission, make_goal
+from .factories import CommissionFactory, PlanGoalFactory
 
 
 @pytest.fixture
@@ -17,12 +18,14 @@ def commission(org, coordinator):
     with scope(organisation=org.pk):
         published = Challenge.objects.create(organisation=org, title="Ensomhet", is_published=True)
         hidden = Challenge.objects.create(organisation=org, title="Intern floke")
-    goal = make_goal(org, coordinator)
-    return make_commission(org, coordinator, challenges=[published, hidden], plan_goals=[goal])
+    goal = PlanGoalFactory(organisation=org, actor=coordinator)
+    return CommissionFactory(
+        organisation=org, actor=coordinator, challenges=[published, hidden], plan_goals=[goal]
+    )
 
 
 def test_link_cases_and_status_are_logged(commission, org, coordinator, leader):
-    case = make_case(org, coordinator)
+    case = CaseFactory(organisation=org, actor=coordinator)
     with scope(organisation=org.pk):
         services.commission_link_cases(actor=leader, commission=commission, cases=[case])
         services.commission_set_status(
@@ -44,14 +47,14 @@ def test_bad_status_is_refused(commission, leader):
 
 
 def test_foreign_cases_cannot_answer(commission, leader, other_org, outsider):
-    foreign = make_case(other_org, outsider, title="Råde-sak")
+    foreign = CaseFactory(organisation=other_org, actor=outsider, title="Råde-sak")
     with scope(organisation=commission.organisation_id), pytest.raises(ValidationError):
         services.commission_link_cases(actor=leader, commission=commission, cases=[foreign])
 
 
 def test_politician_sees_published_links_only(commission, org, coordinator, politician, leader):
-    shown = make_case(org, coordinator, title="Publisert", is_published=True)
-    hidden = make_case(org, coordinator, title="Upublisert")
+    shown = CaseFactory(organisation=org, actor=coordinator, title="Publisert", is_published=True)
+    hidden = CaseFactory(organisation=org, actor=coordinator, title="Upublisert")
     with scope(organisation=org.pk):
         services.commission_link_cases(actor=leader, commission=commission, cases=[shown, hidden])
         for_politician = selectors.commission_links(commission=commission, actor=politician)
@@ -62,7 +65,9 @@ def test_politician_sees_published_links_only(commission, org, coordinator, poli
 
 
 def test_commission_filters(commission, org, coordinator):
-    make_commission(org, coordinator, title="Annet", body="Formannskapet", case_number="25/9")
+    CommissionFactory(
+        organisation=org, actor=coordinator, title="Annet", body="Formannskapet", case_number="25/9"
+    )
     with scope(organisation=org.pk):
         by_body = selectors.commissions(actor=coordinator, organisation=org, body="formannskap")
         by_query = selectors.commissions(actor=coordinator, organisation=org, query="25/9")

@@ -1,24 +1,23 @@
 """Board decisions raced by two members, or chosen for a case that moved on meanwhile: one
 decision, one gate decision, a clear refusal – never a second phase change or a 500."""
-# ruff: noqa: F811 - pytest fixtures imported from factories_b are redefined as arguments
 
-import datetime
 from functools import partial
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.cases.models import Case, CaseDecision, GateDecision, Phase
 from slik.cases.services import case_gate_decide
+from slik.cases.tests.factories import set_phase
 from slik.core.models import AuditEvent
 from slik.core.tests.edit_conflict import MANGLED, form_data, mangle
 from slik.core.tests.threads import run_together
 
 from ..models import AgendaItem, BoardMeeting
 from ..services import board as services
-from .factories_b import add_item, board_case, item, make_meeting, meeting, put_in_phase  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 D = AgendaItem.Decision
@@ -56,7 +55,7 @@ def _outcome(item):
 @pytest.fixture
 def insight_item(item):
     """On the agenda in Insight with insight recorded: «continue» is a plain «go»."""
-    put_in_phase(item.case, Phase.TJENESTEUTVIKLING)
+    set_phase(item.case, Phase.TJENESTEUTVIKLING)
     return item
 
 
@@ -89,7 +88,7 @@ def test_decision_form_opened_before_a_gate_decision_is_refused(insight_item, le
             case=insight_item.case,
             decision=GateDecision.Decision.GO,
             decided_by="Ledergruppen",
-            decided_on=datetime.date.today(),
+            decided_on=timezone.localdate(),
         )
 
     response = client.post(_decide_url(insight_item), stale)

@@ -1,21 +1,22 @@
-"""The portfolio dashboard: aggregates, filters, htmx partial, bad input, query counts."""
+"""The portfolio dashboard and its panels: aggregates, filters, htmx partial, bad input (query
+counts in test_dashboard_queries.py)."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.benefits.models import Benefit, Indicator, Measurement
+from slik.cases.tests.factories import CaseFactory, set_phase
 from slik.challenges.models import Challenge
 from slik.organisations.models import Sector
 
-from .factories_a import create_case, create_report, set_phase
+from .factories import StatusReportFactory
 
-LONG_AGO = datetime.date.today() - datetime.timedelta(days=400)
+LONG_AGO = timezone.localdate() - datetime.timedelta(days=400)
 
 
 def _url(org, **params):
@@ -34,27 +35,27 @@ def portfolio(org, coordinator, project_leader, leader):
         elderly.sectors.set([health])
         youth = Challenge.objects.create(organisation=org, title="Frafall", is_published=True)
         youth.sectors.set([school, health])
-    first = create_case(
-        org,
-        coordinator,
-        "Velferdsteknologi",
+    first = CaseFactory(
+        organisation=org,
+        actor=coordinator,
+        title="Velferdsteknologi",
         owner=project_leader,
         challenges=[elderly],
         budget=Decimal(100000),
         hours=200,
         oecd_facet="enhancement",
     )
-    second = create_case(
-        org,
-        coordinator,
-        "Skolelos",
+    second = CaseFactory(
+        organisation=org,
+        actor=coordinator,
+        title="Skolelos",
         challenges=[youth],
         budget=Decimal(50000),
         hours=10,
         innovation_type="radical",
         oecd_facet="mission",
     )
-    third = create_case(org, coordinator, "Uten floke")
+    third = CaseFactory(organisation=org, actor=coordinator, title="Uten floke")
     set_phase(first, 2, since=LONG_AGO)
     set_phase(second, 4)
     with scope(organisation=org.pk):
@@ -73,11 +74,18 @@ def portfolio(org, coordinator, project_leader, leader):
         Measurement.objects.create(
             indicator=indicator, measured_on=datetime.date(2024, 6, 1), value=Decimal(1500)
         )
-    create_report(
-        second, leader, publish=True, reported_on=datetime.date.today() - datetime.timedelta(10)
+    StatusReportFactory(
+        case=second,
+        actor=leader,
+        publish=True,
+        reported_on=timezone.localdate() - datetime.timedelta(10),
     )
-    create_report(first, leader, publish=True, reported_on=datetime.date(2024, 1, 5))
-    create_report(first, leader, reported_on=datetime.date.today(), overall="delayed")
+    StatusReportFactory(
+        case=first, actor=leader, publish=True, reported_on=datetime.date(2024, 1, 5)
+    )
+    StatusReportFactory(
+        case=first, actor=leader, reported_on=timezone.localdate(), overall="delayed"
+    )
     return {
         "first": first,
         "second": second,
@@ -99,6 +107,16 @@ def _titles(dashboard):
     return sorted(case.title for case in dashboard.cases)
 
 
+def _panel(client, org, name, **params):
+    """A panel of the dashboard as the page loads it (htmx)."""
+    url = reverse(f"portfolio:{name}_panel", kwargs={"org_slug": org.slug})
+    if params:
+        url += "?" + "&".join(f"{k}={v}" for k, v in params.items())
+    response = client.get(url, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    return response
+
+
 def test_dashboard_aggregates(org, coordinator, portfolio, client_as):
     response = client_as(coordinator).get(_url(org))
     data = response.context["dashboard"]
@@ -114,33 +132,75 @@ def test_dashboard_aggregates(org, coordinator, portfolio, client_as):
     resources = {row["key"]: (row["budget"], row["hours"]) for row in data.resources}
     assert resources[2] == (Decimal(100000), 200)
     assert [case.title for case in data.stuck] == ["Velferdsteknologi"]
-    assert data.benefits["total"].planned_kr == Decimal(2000)
-    assert data.benefits["total"].realised_kr == Decimal(500)
-    assert data.pitfalls["count"] >= 1
-    status = {row["case"].title: row for row in data.status_rows}
-    assert status["Velferdsteknologi"]["overall"] == "on_plan"  # the draft is not shown
-    assert status["Velferdsteknologi"]["stale"]
-    assert not status["Skolelos"]["stale"] and status["Skolelos"]["age"] == 10
-    assert status["Uten floke"]["report_id"] is None
     content = response.content.decode()
-    for key in (
-        "funnel",
-        "challenge",
-        "sector",
-        "innovation_type",
-        "oecd_facet",
-        "resources",
-        "benefits",
-        "status",
-        "stuck",
-    ):
+    for key in ("funnel", "challenge", "sector", "innovation_type", "oecd_facet", "resources"):
         assert f'id="table-{key}"' in content
-    for key in ("funnel", "challenge", "sector", "budget", "hours", "benefits"):
+    for key in ("funnel", "challenge", "sector", "budget", "hours"):
         assert f'id="chart-{key}"' in content
     case_url = reverse(
         "cases:detail", kwargs={"org_slug": org.slug, "case_id": portfolio["first"].pk}
     )
     assert case_url in content
+
+
+def test_panels_load_when_they_are_revealed(org, coordinator, portfolio, client_as):
+    content = client_as(coordinator).get(_url(org, phase=2)).content.decode()
+    for name, key in (("stuck", "stuck"), ("benefits", "benefits"), ("status", "status")):
+        url = reverse(f"portfolio:{name}_panel", kwargs={"org_slug": org.slug})
+        assert f'id="{key}-panel" aria-live="off" hx-get="{url}?phase=2"' in content
+        assert f'hx-get="{url}?phase=2" hx-trigger="revealed"' in content
+        assert f'href="{url}?phase=2"' in content  # without JavaScript, a link to the panel
+
+
+def test_stuck_panel(org, coordinator, project_leader, portfolio, client_as):
+    response = _panel(client_as(coordinator), org, "stuck")
+    rows = response.context["stuck_rows"]
+    assert [(case.title, owner) for case, owner in rows] == [
+        ("Velferdsteknologi", str(project_leader))
+    ]
+    content = response.content.decode()
+    assert content.lstrip().startswith('<section class="slik-section"')
+    assert 'id="table-stuck"' in content and "2. " in content
+
+
+def test_benefits_panel(org, coordinator, portfolio, client_as):
+    response = _panel(client_as(coordinator), org, "benefits")
+    benefits = response.context["benefits"]
+    assert benefits["total"].planned_kr == Decimal(2000)
+    assert benefits["total"].realised_kr == Decimal(500)
+    assert benefits["pitfalls"]["count"] >= 1
+    assert benefits["pitfalls"]["top"]
+    content = response.content.decode()
+    assert 'id="table-benefits"' in content and 'id="chart-benefits"' in content
+
+
+def test_status_panel(org, coordinator, portfolio, client_as):
+    response = _panel(client_as(coordinator), org, "status")
+    status = {row["case"].title: row for row in response.context["status_page"].object_list}
+    assert status["Velferdsteknologi"]["overall"] == "on_plan"  # the draft is not shown
+    assert status["Velferdsteknologi"]["stale"]
+    assert not status["Skolelos"]["stale"] and status["Skolelos"]["age"] == 10
+    assert status["Uten floke"]["report_id"] is None
+    assert 'id="table-status"' in response.content.decode()
+
+
+def test_a_panel_pages_in_place_and_keeps_the_filters(
+    org, coordinator, portfolio, client_as, settings
+):
+    settings.PAGE_SIZE = 1
+    url = reverse("portfolio:status_panel", kwargs={"org_slug": org.slug})
+    content = _panel(client_as(coordinator), org, "status", status="active").content.decode()
+    following = f"{url}?status=active&amp;side=2"
+    assert f'href="{following}" hx-get="{following}" hx-target="closest section"' in content
+
+
+def test_a_panel_opened_without_javascript_is_a_page(org, coordinator, portfolio, client_as):
+    for name in ("stuck", "benefits", "status"):
+        url = reverse(f"portfolio:{name}_panel", kwargs={"org_slug": org.slug})
+        response = client_as(coordinator).get(url)
+        assert response.status_code == 200
+        assert "<html" in response.content.decode()
+        assert "HX-Request" in response["Vary"]
 
 
 @pytest.mark.parametrize(
@@ -169,13 +229,17 @@ def test_filter_by_sector_floke_and_owner(org, coordinator, project_leader, port
     assert _titles(_dashboard(client, _url(org, owner=owner))) == ["Velferdsteknologi"]
 
 
-def test_filters_change_every_chart(org, coordinator, portfolio, client_as):
-    data = _dashboard(client_as(coordinator), _url(org, phase=4))
+def test_filters_change_every_chart_and_panel(org, coordinator, portfolio, client_as):
+    client = client_as(coordinator)
+    data = _dashboard(client, _url(org, phase=4))
     assert sum(row["count"] for row in data.funnel) == 1
     assert sum(row["count"] for row in data.breakdowns["innovation_type"]) == 1
-    assert data.benefits["total"].benefits == 0
-    assert data.pitfalls["count"] == 0
-    assert [row["case"].title for row in data.status_rows] == ["Skolelos"]
+    benefits = _panel(client, org, "benefits", phase=4).context["benefits"]
+    assert benefits["total"].benefits == 0
+    assert benefits["pitfalls"]["count"] == 0
+    rows = _panel(client, org, "status", phase=4).context["status_page"].object_list
+    assert [row["case"].title for row in rows] == ["Skolelos"]
+    assert 'id="no-stuck"' in _panel(client, org, "stuck", phase=4).content.decode()
 
 
 def test_htmx_gets_the_partial(org, coordinator, portfolio, client_as):
@@ -203,58 +267,30 @@ def test_htmx_gets_the_partial(org, coordinator, portfolio, client_as):
 )
 def test_bad_filter_values_never_fail(org, coordinator, politician, portfolio, client_as, query):
     for user in (coordinator, politician):
-        response = client_as(user).get(_url(org) + "?" + query)
-        assert response.status_code == 200
+        client = client_as(user)
+        assert client.get(_url(org) + "?" + query).status_code == 200
+        for name in ("stuck", "benefits", "status"):
+            url = reverse(f"portfolio:{name}_panel", kwargs={"org_slug": org.slug})
+            assert client.get(f"{url}?{query}", HTTP_HX_REQUEST="true").status_code == 200
 
 
 def test_foreign_filter_ids_show_nothing(org, other_org, coordinator, outsider, client_as):
     with scope(organisation=other_org.pk):
         foreign_sector = Sector.objects.filter(organisation=other_org).first()
-    create_case(org, coordinator, "Vår sak")
-    data = _dashboard(client_as(coordinator), _url(org, sector=foreign_sector.pk))
+    CaseFactory(organisation=org, actor=coordinator, title="Vår sak")
+    client = client_as(coordinator)
+    data = _dashboard(client, _url(org, sector=foreign_sector.pk))
     assert data.filters.sector is None  # not a choice here: ignored
     assert _titles(data) == ["Vår sak"]
+    rows = _panel(client, org, "status", sector=foreign_sector.pk).context["status_page"]
+    assert [row["case"].title for row in rows] == ["Vår sak"]  # the panel ignores it too
+
+
+def test_outsider_gets_404_for_every_panel(org, outsider, client_as):
+    for name in ("stuck", "benefits", "status"):
+        url = reverse(f"portfolio:{name}_panel", kwargs={"org_slug": org.slug})
+        assert client_as(outsider).get(url).status_code == 404
 
 
 def test_outsider_gets_404(org, outsider, client_as):
     assert client_as(outsider).get(_url(org)).status_code == 404
-
-
-def _count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def test_query_count_is_constant_in_the_number_of_cases(
-    org, coordinator, leader, project_leader, client_as, page_cache_off, django_assert_num_queries
-):
-    with scope(organisation=org.pk):
-        challenge = Challenge.objects.create(organisation=org, title="Floke")
-        challenge.sectors.set(Sector.objects.filter(organisation=org)[:2])
-        sector_id = challenge.sectors.first().pk
-
-    def add_cases(n, start):
-        for i in range(start, start + n):
-            case = create_case(
-                org,
-                coordinator,
-                f"Sak {i}",
-                owner=project_leader,
-                challenges=[challenge],
-                budget=Decimal(1000),
-                hours=5,
-            )
-            create_report(case, leader, publish=True)
-            with scope(organisation=org.pk):
-                benefit = Benefit.objects.create(organisation=org, case=case, title=f"G {i}")
-                Indicator.objects.create(benefit=benefit, name="K", unit="kr")
-
-    client = client_as(coordinator)
-    add_cases(3, 0)
-    few = _count_queries(client, _url(org))
-    add_cases(27, 3)
-    with django_assert_num_queries(few):
-        client.get(_url(org))
-    filtered = _url(org, phase=1, sector=sector_id, challenge=challenge.pk, status="active")
-    assert _count_queries(client, filtered) == few

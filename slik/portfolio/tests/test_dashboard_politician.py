@@ -4,11 +4,13 @@ import datetime
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
+from slik.cases.tests.factories import CaseFactory
 from slik.challenges.models import Challenge
 
-from .factories_a import create_case, create_report
+from .factories import StatusReportFactory
 
 
 def _url(org, query=""):
@@ -18,21 +20,25 @@ def _url(org, query=""):
 def _setup(org, coordinator, project_leader, leader):
     with scope(organisation=org.pk):
         secret_floke = Challenge.objects.create(organisation=org, title="Hemmelig floke")
-    published = create_case(
-        org,
-        coordinator,
-        "Publisert sak",
+    published = CaseFactory(
+        organisation=org,
+        actor=coordinator,
+        title="Publisert sak",
         owner=project_leader,
         challenges=[secret_floke],
         budget=Decimal(500),
         started_on=datetime.date(2020, 1, 1),
     )
-    hidden = create_case(org, coordinator, "Intern sak", owner=project_leader)
+    hidden = CaseFactory(
+        organisation=org, actor=coordinator, title="Intern sak", owner=project_leader
+    )
     with scope(organisation=org.pk):
         published.is_published = True
         published.save(update_fields=["is_published"])
-    create_report(published, leader, reported_on=datetime.date.today(), overall="delayed")
-    create_report(hidden, leader, publish=True)
+    StatusReportFactory(
+        case=published, actor=leader, reported_on=timezone.localdate(), overall="delayed"
+    )
+    StatusReportFactory(case=hidden, actor=leader, publish=True)
     return published, hidden
 
 
@@ -47,16 +53,38 @@ def test_politician_sees_only_published_cases(
     assert [case.title for case in data.cases] == ["Publisert sak"]
     assert sum(row["count"] for row in data.funnel) == 1
     assert data.wip is None
-    assert data.pitfalls["top"] == []
     content = response.content.decode()
     assert "Intern sak" not in content
     assert project_leader.full_name not in content  # no owner names
     assert "Hemmelig floke" not in content  # unpublished floke
     assert 'id="aggregate-note"' in content
     assert 'name="owner"' not in content
+
+
+def _panel(client, org, name):
+    url = reverse(f"portfolio:{name}_panel", kwargs={"org_slug": org.slug})
+    response = client.get(url, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    return response
+
+
+def test_politician_panels_show_only_published_cases_at_aggregate_level(
+    org, coordinator, project_leader, leader, politician, client_as
+):
+    _setup(org, coordinator, project_leader, leader)
+    client = client_as(politician)
+    stuck = _panel(client, org, "stuck")
+    assert [case.title for case, _owner in stuck.context["stuck_rows"]] == ["Publisert sak"]
+    status = _panel(client, org, "status")
     # The draft report of the published case is never shown.
-    (row,) = data.status_rows
-    assert row["report_id"] is None
+    (row,) = status.context["status_page"].object_list
+    assert row["case"].title == "Publisert sak" and row["report_id"] is None
+    benefits = _panel(client, org, "benefits")
+    assert benefits.context["benefits"]["pitfalls"]["top"] == []
+    for response in (stuck, status, benefits):
+        content = response.content.decode()
+        assert "Intern sak" not in content
+        assert project_leader.full_name not in content  # no owner names
 
 
 def test_politician_cannot_filter_by_owner(

@@ -6,8 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from .factories_a import create_report, owned_case
-from .factories_b import make_commission, make_goal, make_meeting
+from .factories import BoardMeetingFactory, CommissionFactory, PlanGoalFactory, StatusReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,33 +18,36 @@ def codes(error: ValidationError, field: str) -> list[str]:
     return [e.code for e in error.error_dict[field]]
 
 
-def test_status_report_before_the_range_is_refused(org, coordinator, project_leader):
-    case = owned_case(org, coordinator, project_leader)
+def test_status_report_before_the_range_is_refused(case, project_leader):
     with pytest.raises(ValidationError) as refused:
-        create_report(case, project_leader, reported_on=TOO_EARLY)
+        StatusReportFactory(case=case, actor=project_leader, reported_on=TOO_EARLY)
     assert codes(refused.value, "reported_on") == ["date_out_of_range"]
-    assert create_report(case, project_leader, reported_on=FIRST).reported_on == FIRST
+    assert (
+        StatusReportFactory(case=case, actor=project_leader, reported_on=FIRST).reported_on == FIRST
+    )
 
 
 def test_board_meeting_outside_the_range_is_refused(org, coordinator):
     with pytest.raises(ValidationError) as refused:
-        make_meeting(org, coordinator, held_on=TOO_LATE)
+        BoardMeetingFactory(organisation=org, actor=coordinator, held_on=TOO_LATE)
     assert codes(refused.value, "held_on") == ["date_out_of_range"]
-    assert make_meeting(org, coordinator, held_on=LAST).held_on == LAST
+    assert BoardMeetingFactory(organisation=org, actor=coordinator, held_on=LAST).held_on == LAST
 
 
 def test_commission_outside_the_range_is_refused(org, coordinator):
     with pytest.raises(ValidationError) as refused:
-        make_commission(org, coordinator, decided_on=TOO_EARLY)
+        CommissionFactory(organisation=org, actor=coordinator, decided_on=TOO_EARLY)
     assert codes(refused.value, "decided_on") == ["date_out_of_range"]
-    assert make_commission(org, coordinator, decided_on=FIRST).decided_on == FIRST
+    assert (
+        CommissionFactory(organisation=org, actor=coordinator, decided_on=FIRST).decided_on == FIRST
+    )
 
 
 @pytest.mark.parametrize("year,refused", [(1899, True), (1900, False), (2100, False), (2101, True)])
 def test_plan_goal_year_is_held_to_the_range(org, coordinator, year, refused):
     if refused:
         with pytest.raises(ValidationError) as error:
-            make_goal(org, coordinator, year=year)
+            PlanGoalFactory(organisation=org, actor=coordinator, year=year)
         assert codes(error.value, "year") == ["year_out_of_range"]
     else:
-        assert make_goal(org, coordinator, year=year).year == year
+        assert PlanGoalFactory(organisation=org, actor=coordinator, year=year).year == year

@@ -1,11 +1,13 @@
 """Lost updates on the portfolio's edit forms (board meeting, plan goal, commission, status
 report), and its other changes asked twice or from a page opened before someone else's."""
-# ruff: noqa: F811 - pytest fixtures imported from factories_b are redefined as arguments
+
+import datetime
 
 import pytest
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
+from slik.cases.tests.factories import CaseFactory
 from slik.core.models import AuditEvent
 from slik.core.tests.edit_conflict import (
     MANGLED,
@@ -20,8 +22,7 @@ from slik.organisations.models import Membership
 from ..models import BoardMeeting, Commission, PlanGoal, PortfolioSettings, StatusReport
 from ..services import status_report_delete, status_report_publish
 from ..services.goals import commission_link_cases, commission_set_status
-from .factories_a import create_case, create_report, owned_case
-from .factories_b import make_commission, make_goal, make_meeting
+from .factories import BoardMeetingFactory, CommissionFactory, PlanGoalFactory, StatusReportFactory
 
 
 def _url(name, **kwargs):
@@ -37,23 +38,28 @@ def _saved(model, pk, field):
 
 
 def _meeting(org, actor, coordinator, project_leader):
-    meeting = make_meeting(org, actor)
+    meeting = BoardMeetingFactory(organisation=org, actor=actor)
     return _url("board_edit", meeting_id=meeting.pk), "title", BoardMeeting, meeting.pk
 
 
 def _goal(org, actor, coordinator, project_leader):
-    goal = make_goal(org, actor)
+    goal = PlanGoalFactory(organisation=org, actor=actor)
     return _url("goal_edit", goal_id=goal.pk), "title", PlanGoal, goal.pk
 
 
 def _commission(org, actor, coordinator, project_leader):
-    commission = make_commission(org, actor)
+    commission = CommissionFactory(organisation=org, actor=actor)
     return _url("commission_edit", commission_id=commission.pk), "title", Commission, commission.pk
 
 
 def _report(org, actor, coordinator, project_leader):
-    case = owned_case(org, coordinator, project_leader)
-    report = create_report(case, actor)
+    case = CaseFactory(
+        organisation=org,
+        actor=coordinator,
+        owner=project_leader,
+        started_on=datetime.date(2024, 1, 1),
+    )
+    report = StatusReportFactory(case=case, actor=actor)
     url = _url("status_edit", case_id=case.pk, report_id=report.pk)
     return url, "overall_comment", StatusReport, report.pk
 
@@ -128,9 +134,10 @@ def test_settings_edit_without_a_readable_version_is_refused(how, org, coordinat
     )
 
 
-def test_publishing_a_draft_twice_is_answered_as_done(org, leader, coordinator, project_leader):
-    case = owned_case(org, coordinator, project_leader)
-    draft = create_report(case, leader)  # the page both clicks were sent from showed a draft
+def test_publishing_a_draft_twice_is_answered_as_done(org, leader, case):
+    draft = StatusReportFactory(
+        case=case, actor=leader
+    )  # the page both clicks were sent from showed a draft
     with scope(organisation=org.pk):
         first = status_report_publish(actor=leader, report=draft)
         second = status_report_publish(actor=leader, report=draft)
@@ -138,11 +145,8 @@ def test_publishing_a_draft_twice_is_answered_as_done(org, leader, coordinator, 
         assert AuditEvent.objects.filter(action="portfolio.status_report.published").count() == 1
 
 
-def test_deleting_a_draft_report_twice_is_answered_as_done(
-    org, leader, coordinator, project_leader
-):
-    case = owned_case(org, coordinator, project_leader)
-    report = create_report(case, leader)
+def test_deleting_a_draft_report_twice_is_answered_as_done(org, leader, case):
+    report = StatusReportFactory(case=case, actor=leader)
     with scope(organisation=org.pk):
         status_report_delete(actor=leader, report=report)
         status_report_delete(actor=leader, report=report)  # the second click
@@ -150,7 +154,7 @@ def test_deleting_a_draft_report_twice_is_answered_as_done(
 
 
 def test_commission_status_from_a_page_opened_before_a_change_is_refused(org, leader):
-    commission = make_commission(org, leader)
+    commission = CommissionFactory(organisation=org, actor=leader)
     client = signed_in(leader)
     detail = client.get(_url("commission_detail", commission_id=commission.pk))
     hidden = {"expected_status": detail.context["status_form"]["expected_status"].value()}
@@ -168,7 +172,7 @@ def test_commission_status_from_a_page_opened_before_a_change_is_refused(org, le
 
 @pytest.mark.parametrize("how", MANGLED)
 def test_commission_status_without_a_readable_status_is_refused(how, org, leader):
-    commission = make_commission(org, leader)
+    commission = CommissionFactory(organisation=org, actor=leader)
     client = signed_in(leader)
     url = _url("commission_status", commission_id=commission.pk)
     post = mangle({"status": "answered", "status_comment": "Svart ut"}, ["expected_status"], how)
@@ -196,8 +200,9 @@ def test_commission_cases_from_a_page_opened_before_another_answer_are_refused(
 ):
     """Someone linked «Nattilsyn» meanwhile; a page opened before, which did not show it
     ticked, must not quietly unlink it."""
-    commission = make_commission(org, leader)
-    night, youth = create_case(org, coordinator, "Nattilsyn"), create_case(org, coordinator)
+    commission = CommissionFactory(organisation=org, actor=leader)
+    night = CaseFactory(organisation=org, actor=coordinator, title="Nattilsyn")
+    youth = CaseFactory(organisation=org, actor=coordinator, title="Ungdom inn i arbeid")
     client = signed_in(leader)
     detail = client.get(_url("commission_detail", commission_id=commission.pk))
     shown = form_data(detail.context["cases_form"])
@@ -216,8 +221,8 @@ def test_commission_cases_from_a_page_opened_before_another_answer_are_refused(
 
 @pytest.mark.parametrize("how", MANGLED)
 def test_commission_cases_without_the_loaded_cases_are_refused(how, org, coordinator, leader):
-    commission = make_commission(org, leader)
-    case = create_case(org, coordinator)
+    commission = CommissionFactory(organisation=org, actor=leader)
+    case = CaseFactory(organisation=org, actor=coordinator)
     post = mangle({"cases": [case.pk]}, ["loaded_cases"], how)
     response = signed_in(leader).post(_url("commission_cases", commission_id=commission.pk), post)
     assert response.status_code == 409

@@ -9,11 +9,12 @@ from django_scopes import scope
 
 from slik.benefits import services as benefit_services
 from slik.benefits.models import Measurement
+from slik.cases.tests.factories import CaseFactory
 from slik.core.models import AuditEvent
 
 from ..selectors import goals as selectors
 from ..services import goals as services
-from .factories_b import make_case, make_goal
+from .factories import PlanGoalFactory
 
 
 def make_benefit(case, actor, title, unit, baseline, target, latest, direction="lower"):
@@ -40,14 +41,18 @@ def make_benefit(case, actor, title, unit, baseline, target, latest, direction="
 
 @pytest.fixture
 def linked_goal(org, coordinator, leader):
-    published = make_case(org, coordinator, title="Publisert sak", is_published=True)
-    hidden = make_case(org, coordinator, title="Intern sak")
+    published = CaseFactory(
+        organisation=org, actor=coordinator, title="Publisert sak", is_published=True
+    )
+    hidden = CaseFactory(organisation=org, actor=coordinator, title="Intern sak")
     money = make_benefit(published, coordinator, "Lavere kostnader", "kr", "1000", "400", "700")
     years = make_benefit(hidden, coordinator, "Frigjort tid", "årsverk", "10", "8", "9")
     other = make_benefit(
         published, coordinator, "Fornøyde brukere", "%", "60", "80", "70", "higher"
     )
-    goal = make_goal(org, leader, cases=[published, hidden], benefits=[money, years, other])
+    goal = PlanGoalFactory(
+        organisation=org, actor=leader, cases=[published, hidden], benefits=[money, years, other]
+    )
     return goal
 
 
@@ -71,19 +76,19 @@ def test_politician_sees_only_published_contributions(linked_goal, politician):
 
 
 def test_goal_links_must_stay_in_the_tenant(org, leader, other_org, outsider):
-    foreign = make_case(other_org, outsider, title="Råde-sak")
+    foreign = CaseFactory(organisation=other_org, actor=outsider, title="Råde-sak")
     with pytest.raises(ValidationError):
-        make_goal(org, leader, cases=[foreign])
+        PlanGoalFactory(organisation=org, actor=leader, cases=[foreign])
 
 
 def test_goal_invalid_values_are_refused(org, leader):
     with pytest.raises(ValidationError):
-        make_goal(org, leader, source="wishlist")
+        PlanGoalFactory(organisation=org, actor=leader, source="wishlist")
 
 
 def test_goal_update_and_delete_are_logged(org, leader, coordinator):
-    goal = make_goal(org, leader)
-    case = make_case(org, coordinator)
+    goal = PlanGoalFactory(organisation=org, actor=leader)
+    case = CaseFactory(organisation=org, actor=coordinator)
     with scope(organisation=org.pk):
         services.plan_goal_update(actor=leader, goal=goal, title="Nytt mål", cases=[case])
         assert list(goal.cases.all()) == [case]
@@ -101,8 +106,8 @@ def test_goal_update_and_delete_are_logged(org, leader, coordinator):
 
 
 def test_goal_filters(org, leader):
-    make_goal(org, leader, title="A", source="budget", year=2024)
-    make_goal(org, leader, title="B", source="action_plan", year=2025)
+    PlanGoalFactory(organisation=org, actor=leader, title="A", source="budget", year=2024)
+    PlanGoalFactory(organisation=org, actor=leader, title="B", source="action_plan", year=2025)
     with scope(organisation=org.pk):
         assert [
             g.title for g in selectors.plan_goals(actor=leader, organisation=org, source="budget")

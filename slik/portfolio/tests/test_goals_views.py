@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
+from slik.cases.tests.factories import CaseFactory
+
 from ..models import Commission, PlanGoal
-from .factories_b import make_case, make_commission, make_goal
+from .factories import CommissionFactory, PlanGoalFactory
 
 
 def url(name, org, **kwargs):
@@ -14,12 +16,12 @@ def url(name, org, **kwargs):
 
 @pytest.fixture
 def goal(org, leader):
-    return make_goal(org, leader)
+    return PlanGoalFactory(organisation=org, actor=leader)
 
 
 @pytest.fixture
 def commission(org, coordinator):
-    return make_commission(org, coordinator)
+    return CommissionFactory(organisation=org, actor=coordinator)
 
 
 def goal_urls(goal):
@@ -78,8 +80,8 @@ def test_foreign_ids_are_404(client_as, outsider, other_org, goal, commission):
 def test_politician_does_not_see_unpublished_case_on_commission(
     client_as, politician, leader, coordinator, commission, org
 ):
-    hidden = make_case(org, coordinator, title="Hemmelig sak")
-    shown = make_case(org, coordinator, title="Åpen sak", is_published=True)
+    hidden = CaseFactory(organisation=org, actor=coordinator, title="Hemmelig sak")
+    shown = CaseFactory(organisation=org, actor=coordinator, title="Åpen sak", is_published=True)
     client_as(leader).post(
         url("commission_cases", org, commission_id=commission.pk),
         {"cases": [hidden.pk, shown.pk], "loaded_cases": "ids:"},  # none linked when loaded
@@ -91,7 +93,7 @@ def test_politician_does_not_see_unpublished_case_on_commission(
 
 
 def test_create_goal_with_links_and_bad_input(client_as, leader, coordinator, org):
-    case = make_case(org, coordinator)
+    case = CaseFactory(organisation=org, actor=coordinator)
     client = client_as(leader)
     bad = client.post(url("goal_create", org), {"title": "Mål", "source": "x", "year": "abc"})
     assert bad.status_code == 200 and 'value="Mål"' in bad.content.decode()
@@ -105,7 +107,7 @@ def test_create_goal_with_links_and_bad_input(client_as, leader, coordinator, or
 
 
 def test_goal_form_refuses_foreign_case(client_as, leader, org, other_org, outsider):
-    foreign = make_case(other_org, outsider, title="Råde-sak")
+    foreign = CaseFactory(organisation=other_org, actor=outsider, title="Råde-sak")
     data = {"title": "Mål", "source": "budget", "year": "2025", "cases": [foreign.pk]}
     response = client_as(leader).post(url("goal_create", org), data)
     assert response.status_code == 200
@@ -144,9 +146,11 @@ def test_commission_register_status_and_delete(client_as, coordinator, org):
 def test_goal_page_shows_benefits_and_sums(client_as, org, coordinator, leader, politician):
     from .test_goals import make_benefit
 
-    case = make_case(org, coordinator, title="Publisert sak", is_published=True)
+    case = CaseFactory(
+        organisation=org, actor=coordinator, title="Publisert sak", is_published=True
+    )
     benefit = make_benefit(case, coordinator, "Lavere kostnader", "kr", "1000", "400", "700")
-    goal = make_goal(org, leader, cases=[case], benefits=[benefit])
+    goal = PlanGoalFactory(organisation=org, actor=leader, cases=[case], benefits=[benefit])
     for user in (leader, politician):
         page = client_as(user).get(url("goal_detail", org, goal_id=goal.pk))
         body = page.content.decode()

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.core.models import AuditEvent
@@ -11,12 +12,7 @@ from slik.core.models import AuditEvent
 from .. import services
 from ..models import StatusReport
 from ..selectors import latest_published_report, status_reports_for_case
-from .factories_a import create_report, owned_case
-
-
-@pytest.fixture
-def case(org, coordinator, project_leader):
-    return owned_case(org, coordinator, project_leader)
+from .factories import StatusReportFactory
 
 
 def _actions(org):
@@ -29,7 +25,7 @@ def _actions(org):
 
 
 def test_create_edit_publish_is_audited(org, case, project_leader, leader):
-    report = create_report(case, project_leader)
+    report = StatusReportFactory(case=case, actor=project_leader)
     assert report.published_at is None
     with scope(organisation=org.pk):
         report = services.status_report_update(
@@ -46,7 +42,7 @@ def test_create_edit_publish_is_audited(org, case, project_leader, leader):
 
 
 def test_published_report_is_immutable(org, case, leader):
-    report = create_report(case, leader, publish=True)
+    report = StatusReportFactory(case=case, actor=leader, publish=True)
     with scope(organisation=org.pk):
         with pytest.raises(ValidationError):
             services.status_report_update(actor=leader, report=report, overall="delayed")
@@ -60,7 +56,7 @@ def test_published_report_is_immutable(org, case, leader):
 
 
 def test_delete_draft(org, case, leader):
-    report = create_report(case, leader)
+    report = StatusReportFactory(case=case, actor=leader)
     with scope(organisation=org.pk):
         services.status_report_delete(actor=leader, report=report)
         assert not StatusReport.objects.filter(pk=report.pk).exists()
@@ -68,24 +64,28 @@ def test_delete_draft(org, case, leader):
 
 
 def test_future_date_and_bad_level_are_refused(org, case, leader):
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     with pytest.raises(ValidationError):
-        create_report(case, leader, reported_on=tomorrow)
+        StatusReportFactory(case=case, actor=leader, reported_on=tomorrow)
     with pytest.raises(ValidationError):
-        create_report(case, leader, overall="splendid")
+        StatusReportFactory(case=case, actor=leader, overall="splendid")
 
 
 def test_newer_published_report_supersedes(org, case, leader):
-    create_report(case, leader, publish=True, reported_on=datetime.date(2024, 1, 1))
-    newer = create_report(case, leader, publish=True, reported_on=datetime.date(2024, 3, 1))
-    create_report(case, leader, reported_on=datetime.date(2024, 6, 1))  # a draft
+    StatusReportFactory(
+        case=case, actor=leader, publish=True, reported_on=datetime.date(2024, 1, 1)
+    )
+    newer = StatusReportFactory(
+        case=case, actor=leader, publish=True, reported_on=datetime.date(2024, 3, 1)
+    )
+    StatusReportFactory(case=case, actor=leader, reported_on=datetime.date(2024, 6, 1))  # a draft
     with scope(organisation=org.pk):
         assert latest_published_report(case=case) == newer
 
 
 def test_politician_never_gets_drafts(org, case, leader, politician):
-    create_report(case, leader)
-    published = create_report(case, leader, publish=True)
+    StatusReportFactory(case=case, actor=leader)
+    published = StatusReportFactory(case=case, actor=leader, publish=True)
     with scope(organisation=org.pk):
         assert list(status_reports_for_case(actor=politician, case=case)) == [published]
         assert status_reports_for_case(actor=leader, case=case).count() == 2

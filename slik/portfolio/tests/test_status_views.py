@@ -3,20 +3,15 @@ panel, permissions and tenancy."""
 
 import datetime
 
-import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
+from slik.cases.tests.factories import CaseFactory
 from slik.core.tests.edit_conflict import loaded
 
 from ..models import StatusReport
-from .factories_a import create_case, create_report, owned_case
-
-
-@pytest.fixture
-def case(org, coordinator, project_leader):
-    return owned_case(org, coordinator, project_leader)
-
+from .factories import StatusReportFactory
 
 FORM = {
     "reported_on": "2024-05-01",
@@ -73,13 +68,13 @@ def test_bad_input_keeps_what_was_typed(case, leader, client_as):
     assert response.status_code == 200
     assert {"reported_on", "overall"} <= set(response.context["form"].errors)
     assert "Behold" in response.content.decode()
-    future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
     response = client_as(leader).post(_url("status_create", case), {**FORM, "reported_on": future})
     assert response.status_code == 200
 
 
 def test_delete_draft_needs_confirmation(case, leader, client_as):
-    report = create_report(case, leader)
+    report = StatusReportFactory(case=case, actor=leader)
     client = client_as(leader)
     assert client.get(_url("status_delete", case, report)).status_code == 200
     with scope(organisation=case.organisation_id):
@@ -90,7 +85,7 @@ def test_delete_draft_needs_confirmation(case, leader, client_as):
 
 
 def test_list_and_detail(case, leader, employee, client_as):
-    report = create_report(case, leader)
+    report = StatusReportFactory(case=case, actor=leader)
     client = client_as(employee)
     response = client.get(_url("status_list", case))
     assert response.status_code == 200
@@ -106,8 +101,8 @@ def test_politician_sees_published_reports_of_published_cases_only(
     politician,
     client_as,
 ):
-    draft = create_report(case, leader)
-    published = create_report(case, leader, publish=True)
+    draft = StatusReportFactory(case=case, actor=leader)
+    published = StatusReportFactory(case=case, actor=leader, publish=True)
     client = client_as(politician)
     assert client.get(_url("status_list", case)).status_code == 404  # unpublished case
     with scope(organisation=case.organisation_id):
@@ -122,10 +117,10 @@ def test_politician_sees_published_reports_of_published_cases_only(
 
 
 def test_foreign_ids_are_404(org, other_org, case, leader, outsider, client_as):
-    report = create_report(case, leader)
-    other_case = create_case(org, leader, "Annen sak")
-    foreign_case = create_case(other_org, outsider, "Råde-sak")
-    foreign_report = create_report(foreign_case, outsider)
+    report = StatusReportFactory(case=case, actor=leader)
+    other_case = CaseFactory(organisation=org, actor=leader, title="Annen sak")
+    foreign_case = CaseFactory(organisation=other_org, actor=outsider, title="Råde-sak")
+    foreign_report = StatusReportFactory(case=foreign_case, actor=outsider)
     client = client_as(leader)
     for name in ("status_detail", "status_edit", "status_publish", "status_delete"):
         assert client.get(_url(name, other_case, report)).status_code == 404
@@ -135,11 +130,11 @@ def test_foreign_ids_are_404(org, other_org, case, leader, outsider, client_as):
 
 
 def test_case_page_panel_shows_latest_published_status(case, leader, client_as):
-    url = reverse("cases:detail", kwargs={"org_slug": "hvaler", "case_id": case.pk})
+    url = reverse("cases:panels", kwargs={"org_slug": "hvaler", "case_id": case.pk})
     client = client_as(leader)
-    assert 'id="case-status-none"' in client.get(url).content.decode()
-    create_report(case, leader, publish=True, reported_on=datetime.date.today())
-    content = client.get(url).content.decode()
+    assert 'id="case-status-none"' in client.get(url, {"panel": "status"}).content.decode()
+    StatusReportFactory(case=case, actor=leader, publish=True, reported_on=timezone.localdate())
+    content = client.get(url, {"panel": "status"}).content.decode()
     assert 'id="case-status-latest"' in content
     assert 'data-age="0"' in content
     assert 'id="case-status-stale"' not in content

@@ -5,11 +5,11 @@ from django.urls import reverse
 from django_scopes import scope
 
 from slik.cases.services import case_gate_check
+from slik.cases.tests.factories import CaseFactory, set_phase
 
 from .. import services
 from ..models import PortfolioSettings
 from ..services.capacity import over_limit_message, wip_status
-from .factories_a import create_case, set_phase
 
 
 def _limit(org, limit):
@@ -33,13 +33,17 @@ def _wip_warnings(check):
 
 @pytest.fixture
 def two_active(org, coordinator):
-    return [create_case(org, coordinator, f"Sak {n}") for n in range(2)]
+    return [CaseFactory(organisation=org, actor=coordinator, title=f"Sak {n}") for n in range(2)]
 
 
 def test_active_count_ignores_postponed_stopped_and_new_practice(org, coordinator, two_active):
-    set_phase(create_case(org, coordinator, "Utsatt"), 2, status="postponed")
-    set_phase(create_case(org, coordinator, "Stoppet"), 3, status="stopped")
-    set_phase(create_case(org, coordinator, "Ny praksis"), 6)
+    set_phase(
+        CaseFactory(organisation=org, actor=coordinator, title="Utsatt"), 2, status="postponed"
+    )
+    set_phase(
+        CaseFactory(organisation=org, actor=coordinator, title="Stoppet"), 3, status="stopped"
+    )
+    set_phase(CaseFactory(organisation=org, actor=coordinator, title="Ny praksis"), 6)
     with scope(organisation=org.pk):
         assert services.active_case_count(org) == 2
 
@@ -63,7 +67,9 @@ def test_case_create_page_shows_the_warning(org, coordinator, two_active, client
 
 @pytest.mark.parametrize("decision", ["go", "adjust"])
 def test_resuming_a_postponed_case_warns(org, coordinator, two_active, decision):
-    postponed = set_phase(create_case(org, coordinator, "Utsatt"), 2, status="postponed")
+    postponed = set_phase(
+        CaseFactory(organisation=org, actor=coordinator, title="Utsatt"), 2, status="postponed"
+    )
     assert _wip_warnings(_check(postponed, decision)) == []
     _limit(org, 2)
     assert len(_wip_warnings(_check(postponed, decision))) == 1
@@ -71,7 +77,7 @@ def test_resuming_a_postponed_case_warns(org, coordinator, two_active, decision)
 
 
 def test_going_back_from_new_practice_warns(org, coordinator, two_active):
-    done = set_phase(create_case(org, coordinator, "Ferdig"), 6)
+    done = set_phase(CaseFactory(organisation=org, actor=coordinator, title="Ferdig"), 6)
     _limit(org, 2)
     assert len(_wip_warnings(_check(done, "back", to_phase=3))) == 1
     assert _wip_warnings(_check(done, "adjust")) == []
@@ -83,7 +89,7 @@ def test_active_case_decisions_do_not_warn(org, two_active):
         assert _wip_warnings(_check(two_active[0], decision)) == []
 
 
-def test_dashboard_shows_count_and_warning(org, coordinator, two_active, client_as, page_cache_off):
+def test_dashboard_shows_count_and_warning(org, coordinator, two_active, client_as):
     url = reverse("portfolio:dashboard", kwargs={"org_slug": org.slug})
     client = client_as(coordinator)
     response = client.get(url)

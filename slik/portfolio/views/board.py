@@ -12,13 +12,14 @@ from django.views.decorators.http import require_http_methods
 from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status, reload_hidden
 from slik.core.pagination import paginate
-from slik.organisations.access import require
+from slik.organisations.access import post_only, require
 
-from ..forms_board import AgendaAddForm, AgendaDecisionForm, BoardFilterForm, BoardMeetingForm
+from ..forms.board import AgendaAddForm, AgendaDecisionForm, BoardFilterForm, BoardMeetingForm
 from ..models import AgendaItem
 from ..selectors import board as selectors
 from ..services import board as services
-from .access_board import access_meeting, post_only, report_url
+from ..services import board_checks as checks
+from .access import access_meeting
 
 VIEW = "portfolio.view_board_meeting"
 CHANGE = "portfolio.change_board_meeting"
@@ -28,6 +29,15 @@ def meeting_url(org_slug, meeting_id):
     return reverse(
         "portfolio:board_detail", kwargs={"org_slug": org_slug, "meeting_id": meeting_id}
     )
+
+
+def minutes_url(org_slug, meeting_id, file_format: str) -> str:
+    """The minutes rendered by the reports app (its `board_minutes` definition)."""
+    url = reverse(
+        "reports:render",
+        kwargs={"org_slug": org_slug, "key": "board_minutes", "file_format": file_format},
+    )
+    return f"{url}?meeting_id={meeting_id}"
 
 
 def _item(meeting, item_id) -> AgendaItem:
@@ -90,18 +100,22 @@ def board_edit(request, org_slug, meeting_id):
 
 def board_detail(request, org_slug, meeting_id, add_form=None):
     meeting = access_meeting(request, meeting_id)
-    may_change = request.user.has_perm(CHANGE, meeting) and not meeting.is_closed
+    may_manage = request.user.has_perm(CHANGE, meeting)
+    may_change = may_manage and not checks.meeting_open_refusal(meeting)
+    items = selectors.agenda_items(meeting=meeting)
+    has_decisions = any(item.decision for item in items)
     if add_form is None and may_change:
         candidates = selectors.agenda_candidates(organisation=request.organisation, meeting=meeting)
         add_form = AgendaAddForm(candidates=candidates)
     context = {
         "meeting": meeting,
-        "items": selectors.agenda_items(meeting=meeting),
+        "items": items,
         "may_change": may_change,
-        "may_manage": request.user.has_perm(CHANGE, meeting),
+        "may_delete": may_manage
+        and not checks.meeting_delete_refusal(meeting, has_decisions=has_decisions),
         "add_form": add_form,
-        "minutes_docx": report_url(org_slug, "board_minutes", "docx", meeting_id=meeting.pk),
-        "minutes_pdf": report_url(org_slug, "board_minutes", "pdf", meeting_id=meeting.pk),
+        "minutes_docx": minutes_url(org_slug, meeting.pk, "docx"),
+        "minutes_pdf": minutes_url(org_slug, meeting.pk, "pdf"),
         "history": history_for(meeting),
     }
     return render(request, "portfolio/board_detail.html", context)
@@ -199,8 +213,8 @@ def agenda_remove(request, org_slug, meeting_id, item_id):
 def agenda_decide(request, org_slug, meeting_id, item_id):
     meeting = access_meeting(request, meeting_id, CHANGE)
     item = _item(meeting, item_id)
-    if item.decision or meeting.is_closed:
-        messages.info(request, _("This agenda item can no longer be decided."))
+    if refusal := checks.meeting_open_refusal(meeting) or checks.item_decided_refusal(item):
+        messages.info(request, refusal)
         return redirect(meeting_url(org_slug, meeting.pk))
     form = AgendaDecisionForm(request.POST or None, case=item.case)
     if request.method == "POST" and form.is_valid():
@@ -218,8 +232,8 @@ def agenda_decide(request, org_slug, meeting_id, item_id):
         "item": item,
         "case": item.case,
         "form": form,
-        "checks": services.agenda_decision_checks(item=item),
-        "is_future": meeting.held_on > timezone.localdate(),
+        "checks": checks.agenda_decision_checks(item=item),
+        "is_future": bool(checks.decision_date_refusal(meeting)),
         "cancel_url": meeting_url(org_slug, meeting.pk),
     }
     return render(request, "portfolio/board_decide.html", context, status=form_status(form))

@@ -1,53 +1,149 @@
-"""The portfolio dashboard (full page and htmx partial) and the capacity settings."""
+"""The portfolio dashboard (full page and htmx partial), its panels and the capacity settings.
+
+The page shows the figures of one light read of the cases; the stuck cases, the latest status
+reports and the benefits are panels the page loads when they scroll into view. A panel's URL
+takes the page's filters and, asked without htmx, is a page of its own (what a browser without
+JavaScript follows from the page).
+"""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from slik.cases.models import Case
 from slik.core.concurrency import form_save, form_status
-from slik.core.page_cache import cached_tenant_page
 from slik.core.pagination import paginate
 from slik.organisations.access import require
 
 from .. import services
-from ..charts import dashboard_specs
+from ..charts import benefits_spec, dashboard_specs
 from ..forms import DashboardFilterForm, PortfolioSettingsForm
-from ..selectors.dashboard import DashboardFilters, filter_choices, portfolio_dashboard
+from ..selectors.dashboard import (
+    DashboardFilters,
+    benefit_overview,
+    case_owners,
+    dashboard_overview,
+    filter_choices,
+    latest_status,
+    sees_details,
+    stuck_cases,
+)
 from ..selectors.status import STALE_AFTER_DAYS
 
 FILTER_NAMES = ("phase", "sector", "challenge", "owner", "status")
 
 
-@cached_tenant_page
+def _filters(request, *, details: bool, choices: dict) -> tuple[DashboardFilterForm, object]:
+    bound = any(name in request.GET for name in FILTER_NAMES)
+    form = DashboardFilterForm(request.GET if bound else None, choices=choices, details=details)
+    return form, form.filters() if bound else DashboardFilters()
+
+
+def case_links(organisation, cases) -> dict[int, str]:
+    """{case id: a link to the case page}, each written once: a case is listed in up to seven
+    tables of the page, and the URL is reversed once for all of them."""
+    marker = "2147483647"
+    url = reverse("cases:detail", kwargs={"org_slug": organisation.slug, "case_id": marker})
+    before, after = (conditional_escape(part) for part in url.split(marker))
+    return {
+        case.pk: f'<a class="ds-link" href="{before}{int(case.pk)}{after}">'
+        f"{conditional_escape(case.title)}</a>"
+        for case in cases
+    }
+
+
+def _render(request, template: str, context: dict, partial: str):
+    """The page, or only `partial` for htmx (both from one URL, so the response varies)."""
+    if request.htmx and not request.htmx.boosted:
+        template += f"#{partial}"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
 def dashboard(request, org_slug):
     organisation = request.organisation
     require(request.user, "portfolio.view_dashboard", organisation)
-    details = request.user.has_perm("portfolio.view_dashboard_details", organisation)
+    details = sees_details(request.user, organisation)
     choices = filter_choices(organisation=organisation, details=details)
-    bound = any(name in request.GET for name in FILTER_NAMES)
-    form = DashboardFilterForm(request.GET if bound else None, choices=choices, details=details)
-    filters = form.filters() if bound else DashboardFilters()
-    data = portfolio_dashboard(
+    form, filters = _filters(request, details=details, choices=choices)
+    data = dashboard_overview(
         actor=request.user, organisation=organisation, filters=filters, choices=choices
     )
     context = {
         "dashboard": data,
         "form": form,
         "specs": dashboard_specs(data),
-        "status_page": paginate(request, data.status_rows),
+        "links": case_links(organisation, data.cases),
+        "panel_query": urlencode(filters.as_params()),
         "statuses": Case.Status.choices,
-        "stale_after_days": STALE_AFTER_DAYS,
         "may_manage": request.user.has_perm("portfolio.manage_settings", organisation),
     }
-    template = "portfolio/dashboard.html"
-    if request.htmx and not request.htmx.boosted:
-        template += "#results"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])  # the partial and the page share one URL
-    return response
+    return _render(request, "portfolio/dashboard.html", context, "results")
+
+
+def _panel_filters(request):
+    """(organisation, details, filters) of a panel: the page's filters, checked as the page
+    checks them; only the choice lists of the filters given are read."""
+    organisation = request.organisation
+    require(request.user, "portfolio.view_dashboard", organisation)
+    details = sees_details(request.user, organisation)
+    given = [name for name in FILTER_NAMES if request.GET.get(name)]
+    choices = filter_choices(organisation=organisation, details=details, names=given)
+    _form, filters = _filters(request, details=details, choices=choices)
+    return organisation, details, filters
+
+
+@require_GET
+def stuck_panel(request, org_slug):
+    """The stuck cases, longest in their phase first, a page at a time."""
+    organisation, details, filters = _panel_filters(request)
+    stuck, limit = stuck_cases(organisation=organisation, filters=filters, details=details)
+    page = paginate(request, stuck)
+    owners = {}
+    if details:
+        owners = case_owners(organisation=organisation, case_ids=[c.pk for c in page])
+    context = {
+        "details": details,
+        "stuck_page": page,
+        "stuck_rows": [(case, owners.get(case.pk, "")) for case in page],
+        "stuck_after_days": limit,
+        "panel_query": urlencode(filters.as_params()),
+    }
+    return _render(request, "portfolio/dashboard_stuck.html", context, "panel")
+
+
+@require_GET
+def status_panel(request, org_slug):
+    """The latest published status report of each running case, a page at a time."""
+    organisation, details, filters = _panel_filters(request)
+    rows = latest_status(organisation=organisation, filters=filters, details=details)
+    context = {
+        "status_page": paginate(request, rows),
+        "stale_after_days": STALE_AFTER_DAYS,
+        "panel_query": urlencode(filters.as_params()),
+    }
+    return _render(request, "portfolio/dashboard_status.html", context, "panel")
+
+
+@require_GET
+def benefits_panel(request, org_slug):
+    """The benefits of the matching cases, planned against realised, and their pitfalls."""
+    organisation, details, filters = _panel_filters(request)
+    benefits = benefit_overview(organisation=organisation, filters=filters, details=details)
+    spec = benefits_spec(benefits["categories"]) if benefits["categories"] else None
+    context = {
+        "benefits": benefits,
+        "spec": spec,
+        "panel_query": urlencode(filters.as_params()),
+    }
+    return _render(request, "portfolio/dashboard_benefits.html", context, "panel")
 
 
 @require_http_methods(["GET", "POST"])

@@ -9,10 +9,9 @@ from django.views.decorators.http import require_http_methods
 from slik.core.audit import history_for
 from slik.core.concurrency import LoadedIdsField, form_save, form_status, is_stale, reload_hidden
 from slik.core.pagination import paginate
-from slik.organisations.access import require
-from slik.organisations.rules import is_staff_member
+from slik.organisations.access import post_only, require
 
-from ..forms_goals import (
+from ..forms.goals import (
     CommissionCasesForm,
     CommissionFilterForm,
     CommissionForm,
@@ -23,11 +22,12 @@ from ..forms_goals import (
 from ..models import Commission
 from ..selectors import goals as selectors
 from ..services import goals as services
-from .access_board import access_commission, access_goal, post_only
+from .access import access_commission, access_goal
 
 VIEW_GOAL, CHANGE_GOAL = "portfolio.view_plan_goal", "portfolio.change_plan_goal"
 VIEW_COMMISSION = "portfolio.view_commission"
 ADD_COMMISSION, CHANGE_COMMISSION = "portfolio.add_commission", "portfolio.change_commission"
+HISTORY = "core.view_history"
 
 
 def goal_url(org_slug, goal_id):
@@ -107,13 +107,12 @@ def goal_edit(request, org_slug, goal_id):
 
 def goal_detail(request, org_slug, goal_id):
     goal = access_goal(request, goal_id)
-    is_staff = is_staff_member(request.user, request.organisation)
     context = {
         "goal": goal,
         "contribution": selectors.goal_contribution(goal=goal, actor=request.user),
         "commissions": goal.commissions.order_by("-decided_on"),
         "may_change": request.user.has_perm(CHANGE_GOAL, goal),
-        "history": history_for(goal) if is_staff else None,
+        "history": history_for(goal) if request.user.has_perm(HISTORY, goal) else None,
     }
     return render(request, "portfolio/goal_detail.html", context)
 
@@ -211,14 +210,13 @@ def commission_detail(request, org_slug, commission_id, status_form=None, cases_
             organisation=request.organisation,
             linked=commission.cases.values_list("pk", flat=True),
         )
-    is_staff = is_staff_member(request.user, request.organisation)
     context = {
         "commission": commission,
         **selectors.commission_links(commission=commission, actor=request.user),
         "may_change": may_change,
         "status_form": status_form,
         "cases_form": cases_form,
-        "history": history_for(commission) if is_staff else None,
+        "history": history_for(commission) if request.user.has_perm(HISTORY, commission) else None,
     }
     return render(request, "portfolio/commission_detail.html", context)
 

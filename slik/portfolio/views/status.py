@@ -14,7 +14,7 @@ from slik.core.concurrency import form_save, form_status
 from slik.core.pagination import paginate
 
 from .. import services
-from ..forms import StatusReportForm
+from ..forms.status import StatusReportForm
 from ..models import StatusLevel
 from ..selectors.status import status_reports_for_case
 
@@ -53,7 +53,7 @@ def status_detail(request, org_slug, case_id, report_id):
         "case": case,
         "report": report,
         "dimensions": _dimensions(report),
-        "may_change": report.published_at is None
+        "may_change": not services.status_report_change_refusal(report)
         and user.has_perm("portfolio.change_status_report", case),
         "may_publish": report.published_at is None
         and user.has_perm("portfolio.publish_status_report", case),
@@ -97,8 +97,8 @@ def status_create(request, org_slug, case_id):
 @require_http_methods(["GET", "POST"])
 def status_edit(request, org_slug, case_id, report_id):
     case, report = _access_report(request, case_id, report_id, "portfolio.change_status_report")
-    if report.published_at is not None:
-        messages.error(request, _("A published status report cannot be changed."))
+    if refusal := services.status_report_change_refusal(report):
+        messages.error(request, refusal)
         return _detail(request, case, report)
     form = StatusReportForm(request.POST or None, instance=report)
     saved = (
@@ -138,8 +138,8 @@ def status_publish(request, org_slug, case_id, report_id):
 @require_http_methods(["GET", "POST"])
 def status_delete(request, org_slug, case_id, report_id):
     case, report = _access_report(request, case_id, report_id, "portfolio.change_status_report")
-    if report.published_at is not None:
-        messages.error(request, _("A published status report cannot be deleted."))
+    if refusal := services.status_report_change_refusal(report):
+        messages.error(request, refusal)
         return _detail(request, case, report)
     if request.method == "POST":
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from slik.cases.models import Phase
+from slik.core.charts import COUNT_FORMAT
 from slik.core.charts import VEGA_LITE_SCHEMA as SCHEMA
 
 
@@ -36,7 +37,7 @@ def bar_chart(values: list[dict], *, category: str, amount: str, title: str) -> 
                 "type": "quantitative",
                 "title": amount,
                 # Counts: whole-number ticks only.
-                "axis": {"tickMinStep": 1, "format": "d"},
+                "axis": {"tickMinStep": 1, "format": COUNT_FORMAT},
             },
             "tooltip": [
                 {"field": "category", "title": category},

@@ -12,12 +12,12 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from slik.cases.models import Case
 from slik.cases.selectors import published_cases
+from slik.core.formats import format_number
 from slik.portfolio.models import Commission, StatusLevel
 from slik.portfolio.selectors.dashboard import DashboardFilters, portfolio_dashboard
 
 from ..document import Chart, ReportDocument, Section, Table
 from ..registry import ReportDefinition
-from ..renderers.cells import format_number
 from .common import bar_chart, grouped_bar_chart, phase_label, today
 
 # Paper is for an overview; the portfolio export lists everything.

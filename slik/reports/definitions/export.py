@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from slik.benefits.models import Benefit, Indicator, Measurement
 from slik.cases.models import Case, GateDecision
 from slik.challenges.models import Challenge
+from slik.core.formats import Code
 from slik.portfolio.models import Commission, PlanGoal
 
 from ..document import ReportDocument, Section, Table
@@ -29,7 +30,7 @@ def cases_table(organisation) -> Table:
     )
     rows = [
         [
-            c.pk,
+            Code(c.pk),
             c.title,
             c.phase,
             c.get_phase_display(),
@@ -72,7 +73,7 @@ def challenges_table(organisation) -> Table:
         .order_by("title")
     )
     rows = [
-        [c.pk, c.title, c.get_status_display(), person(c.owner), c.is_published, c.created_at]
+        [Code(c.pk), c.title, c.get_status_display(), person(c.owner), c.is_published, c.created_at]
         for c in challenges
     ]
     columns = [_("ID"), _("Title"), _("Status"), _("Owner"), _("Published"), _("Created")]
@@ -115,7 +116,7 @@ def benefits_table(organisation) -> Table:
     )
     rows = [
         [
-            b.pk,
+            Code(b.pk),
             b.case.title,
             b.title,
             b.category.name if b.category else "",
@@ -149,7 +150,7 @@ def indicators_table(organisation) -> Table:
     )
     rows = [
         [
-            i.pk,
+            Code(i.pk),
             i.benefit_id,
             i.benefit.title,
             i.name,
@@ -220,7 +221,14 @@ def commissions_table(organisation) -> Table:
 def goals_table(organisation) -> Table:
     goals = PlanGoal.objects.filter(organisation=organisation).prefetch_related("cases")
     rows = [
-        [g.pk, g.get_source_display(), g.year, g.reference, g.title, _titles(g.cases.all())]
+        [
+            Code(g.pk),
+            g.get_source_display(),
+            Code(g.year),
+            g.reference,
+            g.title,
+            _titles(g.cases.all()),
+        ]
         for g in goals
     ]
     columns = [_("ID"), _("Plan"), _("Year"), _("Reference"), _("Goal"), _("Cases")]

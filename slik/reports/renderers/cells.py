@@ -1,49 +1,22 @@
-"""Cell values as text for paper (PDF and Word), in Norwegian number and date style.
+"""Cell values as text for paper (PDF and Word): what the screen shows, through
+`slik.core.formats` (decimal comma, no-break spaces, dates as 29.11.2026, times in Norwegian time).
 
-Spreadsheets get the typed values themselves; only paper needs them written out.
+Spreadsheets get the typed values themselves (see xlsx.py); CSV writes the same text, but an
+empty cell stays empty there (csv.py).
 """
 
 from __future__ import annotations
 
-import datetime
-from decimal import Decimal
+from slik.core.formats import EMPTY, format_value, is_number
 
-from django.utils import timezone
-from django.utils.translation import gettext as _
-
-NBSP = "\u00a0"
-EMPTY = "–"
 LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
+
+__all__ = ["format_cell", "is_number", "language_tag"]
 
 
 def language_tag(language: str) -> str:
     return LANGUAGE_TAGS.get(language, language or "nb-NO")
 
 
-def is_number(value) -> bool:
-    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
-
-
-def format_number(value) -> str:
-    """1234567.5 → "1 234 567,5" (non-breaking spaces, decimal comma, at most two decimals)."""
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", NBSP)
-    number = float(value)
-    text = f"{number:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", NBSP).replace(".", ",")
-
-
 def format_cell(value) -> str:
-    if value is None or value == "":
-        return EMPTY
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if is_number(value):
-        return format_number(value)
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return value.strftime("%d.%m.%Y %H:%M")
-    if isinstance(value, datetime.date):
-        return value.strftime("%d.%m.%Y")
-    return str(value)
+    return format_value(value, empty=EMPTY)

@@ -1,31 +1,24 @@
-"""CSV for Excel in Norway: semicolon separated, UTF-8 with BOM, decimal comma, dates as
-dd.mm.yyyy, every text through `safe_cell`."""
+"""CSV for Excel in Norway: semicolon separated, UTF-8 with BOM, every value written as the
+screen shows it (`slik.core.formats`: `1 234 567,5`, `29.11.2026`, `29.11.2026 kl. 10.15` in
+Norwegian time), an empty cell left empty, and every text through `safe_cell`."""
 
 from __future__ import annotations
 
 import csv
 import datetime
 import io
-from decimal import Decimal
 
 from slik.core.exports import safe_cell
+from slik.core.formats import format_value, is_number
 
 from ..document import ReportDocument, Table
 
 
 def csv_value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float | Decimal):
-        return format(value, "f").rstrip("0").rstrip(".").replace(".", ",") if value else "0"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
-    if isinstance(value, datetime.date):
-        return value.strftime("%d.%m.%Y")
+    # Only text can hold a formula, so only text goes through safe_cell: a negative number
+    # must stay "-3" for a spreadsheet to read it as one.
+    if value is None or isinstance(value, bool | datetime.date) or is_number(value):
+        return format_value(value, empty="")
     return safe_cell(str(value))
 
 

@@ -1,5 +1,11 @@
 """Excel with openpyxl: one sheet per table (per entity), bold frozen header row, real cell
-types (numbers as numbers, dates as dates) and every text through `safe_cell`."""
+types (numbers as numbers, dates as dates) and every text through `safe_cell`.
+
+Each number and date carries a number format that shows what the screen shows
+(`slik.core.formats`): grouped thousands, the same decimals, 29.11.2026, "kl." before the time.
+Excel stores format codes in one notation ("#,##0.0") and draws them with the reader's own
+separators, so a Norwegian Excel shows `1 234 567,5`; the value stays a number.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +14,15 @@ import io
 import re
 from decimal import Decimal
 
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from slik.core.exports import safe_cell
+from slik.core.formats import Code, local_datetime, spreadsheet_format
 
 from ..document import ReportDocument, Table
 
-DATE_FORMAT = "DD.MM.YYYY"
-DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 BOLD = Font(bold=True)
 MAX_WIDTH = 60
@@ -29,10 +33,10 @@ def cell_value(value):
     """A typed cell value: Decimal → float, aware datetimes → local naive, text made safe."""
     if isinstance(value, Decimal):
         return float(value)
+    if isinstance(value, Code):
+        return int(value)
     if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value).replace(tzinfo=None)
-        return value
+        return local_datetime(value).replace(tzinfo=None)
     if isinstance(value, bool | int | float | datetime.date) or value is None:
         return value
     return safe_cell(str(value))
@@ -49,7 +53,7 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def _write_table(sheet, table: Table) -> None:
+def _write_table(sheet, table: Table, language: str) -> None:
     widths = [len(str(column)) for column in table.columns]
     for col, text in enumerate(table.columns, start=1):
         cell = sheet.cell(row=1, column=col, value=safe_cell(str(text)))
@@ -58,10 +62,9 @@ def _write_table(sheet, table: Table) -> None:
     for row_number, row in enumerate(table.rows, start=2):
         for col, value in enumerate(row, start=1):
             cell = sheet.cell(row=row_number, column=col, value=cell_value(value))
-            if isinstance(cell.value, datetime.datetime):
-                cell.number_format = DATETIME_FORMAT
-            elif isinstance(cell.value, datetime.date):
-                cell.number_format = DATE_FORMAT
+            shown = spreadsheet_format(value if isinstance(value, Code) else cell.value, language)
+            if shown:
+                cell.number_format = shown
             if isinstance(cell.value, str):
                 cell.alignment = Alignment(vertical="top", wrap_text=len(cell.value) > MAX_WIDTH)
             if col <= len(widths):
@@ -90,7 +93,7 @@ def render_xlsx(document: ReportDocument) -> bytes:
     tables = document.tables()
     for table in tables:
         sheet = workbook.create_sheet(sheet_title(table.sheet or table.caption, taken))
-        _write_table(sheet, table)
+        _write_table(sheet, table, document.language)
     if not tables:
         workbook.create_sheet(sheet_title(document.title, taken))
     workbook.properties.title = document.title

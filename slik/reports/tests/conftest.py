@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.utils import timezone
 from django_scopes import scope
 
 ARTIFACTS = Path(django_settings.BASE_DIR) / "test-artifacts"
-YEAR = datetime.date.today().year
+YEAR = timezone.localdate().year
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +31,7 @@ def make_portfolio(org, actor, *, cases: int = 3, owner=None):
     from slik.challenges.models import Challenge
     from slik.portfolio.models import Commission, PlanGoal
 
-    today = datetime.date.today()
+    today = timezone.localdate()
     with scope(organisation=org.pk):
         floke = Challenge.objects.create(organisation=org, title="Ensomhet blant eldre på øyene")
         made = []

@@ -7,9 +7,10 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
 from django_scopes import scope
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 # Characters XML cannot hold; a form takes them (only NUL is refused by Django).
 CONTROL = "\x01\x1b"
 

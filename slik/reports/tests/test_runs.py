@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.cases.models import Case
@@ -119,7 +120,9 @@ def _broken(organisation, parameters, actor):
 
 def _fine(organisation, parameters, actor):
     return ReportDocument(
-        title="Test", organisation_name=organisation.name, date=__import__("datetime").date.today()
+        title="Test",
+        organisation_name=organisation.name,
+        date=timezone.localdate(),
     )
 
 
@@ -131,7 +134,7 @@ def flaky_report():
     )  # fmt: skip
     registry.register(definition)
     yield definition
-    registry.REGISTRY.pop("flaky", None)
+    registry.REGISTRY.unregister("flaky")
 
 
 @pytest.mark.django_db
@@ -151,6 +154,7 @@ def test_failed_run_says_why_and_can_be_retried(
     with scope(organisation=org.pk):
         assert AuditEvent.objects.filter(action="report.failed", object_id=run.pk).exists()
 
+    registry.REGISTRY.unregister(flaky_report.key)  # the report is mended: same key, new build
     registry.register(ReportDefinition(**{**flaky_report.__dict__, "build": _fine}))
     retry = reverse("reports:retry", kwargs={"org_slug": org.slug, "run_id": run.pk})
     with django_capture_on_commit_callbacks(execute=True):

@@ -192,7 +192,8 @@ def test_employee_cannot_export_the_portfolio(client_as, org, employee):
 def test_case_page_offers_the_onepager(client_as, org, leader):
     case = make_portfolio(org, leader, cases=1)[0]
     page = client_as(leader).get(
-        reverse("cases:detail", kwargs={"org_slug": org.slug, "case_id": case.pk})
+        reverse("cases:panels", kwargs={"org_slug": org.slug, "case_id": case.pk}),
+        {"panel": "reports"},
     )
     assert page.status_code == 200
     assert b'id="case-onepager-pdf"' in page.content

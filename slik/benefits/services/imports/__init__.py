@@ -3,8 +3,8 @@
 - `reading`: the upload into rows of raw cells (CSV via `csvfile`, which notes the decimal
   commas it cannot settle; .xlsx via `workbook`, which checks the archive and reads the sheet
   in a child process under memory and time limits);
-- `parsing`: a cell into a date (numbers are read by `slik.benefits.numbers`, as in the forms);
-- `validating`: every row checked, and matched with what is already recorded;
+- `validating`: every row checked (dates and numbers read by `slik.core.formats`, as in the
+  forms), and matched with what is already recorded;
 - `importing`: the confirmed rows written once, in one transaction.
 
 The preview shows the first rows with their parsed values and errors; only a clean file can be
@@ -12,7 +12,6 @@ confirmed. Limits are in `rows` and documented in docs/operations.md.
 """
 
 from .importing import AlreadyImported, ImportResult, measurements_import
-from .parsing import parse_date
 from .reading import read_upload
 from .rows import (
     MAX_BYTES,
@@ -45,7 +44,6 @@ __all__ = [
     "ImportResult",
     "ImportRow",
     "measurements_import",
-    "parse_date",
     "read_upload",
     "rows_for_session",
     "rows_from_session",

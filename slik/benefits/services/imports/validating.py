@@ -11,11 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slik.core.dates import in_range, out_of_range_message
+from slik.core.formats import format_date, parse_date, parse_number
 
 from ...models import Measurement
-from ...numbers import parse_number
 from ..measurements import earliest_measurement_on
-from .parsing import parse_date
 from .rows import COLUMNS, SPLIT, SURPLUS, Formula, ImportRow, shown
 
 
@@ -116,7 +115,7 @@ def _parse_row(row, raw, today) -> None:
         )
     try:
         row.measured_on = parse_date(raw.get("date"))
-    except (ValueError, TypeError):
+    except ValidationError:
         row.errors.append(
             _("“%(value)s” is not a date; write YYYY-MM-DD or DD.MM.YYYY.")
             % {"value": shown(raw.get("date"))}
@@ -134,5 +133,5 @@ def _check_date(row, today) -> None:
     elif row.indicator is not None and row.measured_on < earliest_measurement_on(row.indicator):
         row.errors.append(
             _("The date is too long before the baseline date (%(date)s).")
-            % {"date": earliest_measurement_on(row.indicator).strftime("%d.%m.%Y")}
+            % {"date": format_date(earliest_measurement_on(row.indicator))}
         )

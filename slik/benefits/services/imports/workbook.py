@@ -27,9 +27,11 @@ import sys
 import zipfile
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .parsing import parse_date
+from slik.core.formats import parse_date
+
 from .rows import (
     MAX_BYTES,
     MAX_CELL_CHARS,
@@ -185,6 +187,6 @@ def _decode(cell):
         if "d" in cell:
             try:
                 return parse_date(cell["d"])
-            except ValueError:
+            except ValidationError:
                 return cell["d"]
     return cell

@@ -1,0 +1,57 @@
+"""The main menu of an organisation's pages (base.html), assembled here as config/urls.py
+assembles the URLs: it links the front page of apps from every layer, so no app can hold it.
+
+Every tenant page shows it, so it is built in Python rather than with a template tag per link
+(a `{% url %}` and a `{% can %}` per entry cost half a millisecond a page). An organisation's
+links depend only on the URLconf and its slug, so they are reversed once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import gettext_lazy as _
+
+# (URL name, label, the permission that shows the entry, or None for every member)
+ENTRIES = (
+    ("organisations:overview", _("Overview"), None),
+    ("challenges:list", _("Floker"), None),
+    ("challenges:matrix", _("Decision matrix"), "challenges.view_matrix"),
+    ("cases:list", _("Innovation cases"), None),
+    ("benefits:rollup", _("Benefits"), "benefits.view_overview"),
+    ("portfolio:dashboard", _("Portfolio"), "portfolio.view_dashboard"),
+    ("reports:list", _("Reports"), "reports.view_reports"),
+    ("organisations:settings", _("Settings"), "organisations.manage_organisation"),
+)
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    url: str
+    label: str
+    current: bool
+
+
+@lru_cache(maxsize=4096)
+def _urls(slug: str, script_prefix: str) -> tuple[str, ...]:
+    return tuple(reverse(name, kwargs={"org_slug": slug}) for name, _label, _perm in ENTRIES)
+
+
+def main_menu(request) -> list[MenuItem]:
+    organisation, user = request.organisation, request.user
+    urls = _urls(organisation.slug, get_script_prefix())
+    return [
+        MenuItem(url, label, request.path == url)
+        for (_name, label, perm), url in zip(ENTRIES, urls, strict=True)
+        if perm is None or user.has_perm(perm, organisation)
+    ]
+
+
+def menu(request) -> dict:
+    """Context processor: `main_menu` on tenant pages, built only if the page shows it (not for
+    an htmx fragment)."""
+    if getattr(request, "organisation", None) is None:
+        return {}
+    return {"main_menu": lambda: main_menu(request)}

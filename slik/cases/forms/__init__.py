@@ -1,0 +1,29 @@
+"""Forms of the cases app, one module per thing edited; callers import from here."""
+
+from slik.challenges.forms import StakeholderForm
+
+from .cases import CaseForm, SharingSelect
+from .gates import GateForm
+from .records import (
+    CaseDecisionForm,
+    HypothesisForm,
+    InsightForm,
+    N3CheckForm,
+    RecordForm,
+    ResponsibilityForm,
+)
+from .roadmap import RoadmapForm
+
+__all__ = [
+    "CaseDecisionForm",
+    "CaseForm",
+    "GateForm",
+    "HypothesisForm",
+    "InsightForm",
+    "N3CheckForm",
+    "RecordForm",
+    "ResponsibilityForm",
+    "RoadmapForm",
+    "SharingSelect",
+    "StakeholderForm",
+]

@@ -1,0 +1,235 @@
+"""The dashboard's arithmetic: counts, sums, averages and the first cases of each row, from one
+light row per case. Pure computation, no queries (the selectors read the rows).
+
+A "case" here is anything with the attributes of `CaseFacts` — the dashboard's light rows, or
+Case objects annotated the same way for the council report — so screen and paper count alike.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.utils.translation import gettext as _
+
+from slik.cases.models import Case, InnovationType, OecdFacet, Phase
+
+from .models import StatusLevel
+from .selectors.status import STALE_AFTER_DAYS
+
+CASES_PER_ROW = 10
+STATUS_ORDER = {Case.Status.ACTIVE: 0, Case.Status.POSTPONED: 1, Case.Status.STOPPED: 2}
+PHASE_LABELS = dict(Phase.choices)
+
+
+class CaseFacts(NamedTuple):
+    """What the dashboard counts of one case."""
+
+    pk: int
+    title: str
+    phase: int
+    status: str
+    innovation_type: str
+    oecd_facet: str
+    budget: Decimal | None
+    hours: int | None
+    days_in_phase: int | None
+
+    @property
+    def phase_label(self) -> str:
+        return f"{self.phase}. {PHASE_LABELS.get(self.phase, '')}"
+
+
+def days_since(since: datetime.date | None, today: datetime.date) -> int | None:
+    return (today - since).days if since else None
+
+
+def listing_order(case) -> tuple:
+    """Active cases first, then postponed and stopped; by title within each."""
+    return (STATUS_ORDER.get(case.status, 3), case.title.lower())
+
+
+def in_listing_order(cases) -> list:
+    """Sorted once: every row built from the result lists its cases in this order."""
+    return sorted(cases, key=listing_order)
+
+
+@dataclass
+class Groups:
+    """Which floker a case works on and which sectors a floke belongs to."""
+
+    case_challenges: dict[int, list[int]]
+    titles: dict[int, str]
+    challenge_sectors: dict[int, set[int]]
+    sector_names: dict[int, str]
+
+    def add_link(self, case_id: int, challenge_id: int, title: str) -> None:
+        challenges = self.case_challenges.setdefault(case_id, [])
+        if challenge_id not in challenges:
+            challenges.append(challenge_id)
+        self.titles[challenge_id] = title
+
+    def add_sector(self, challenge_id: int, sector_id: int, name: str) -> None:
+        self.challenge_sectors.setdefault(challenge_id, set()).add(sector_id)
+        self.sector_names[sector_id] = name
+
+    def challenges_of(self, case) -> list[int]:
+        return self.case_challenges.get(case.pk, [])
+
+    def sectors_of(self, case) -> set[int]:
+        found: set[int] = set()
+        for challenge_id in self.challenges_of(case):
+            found |= self.challenge_sectors.get(challenge_id, set())
+        return found
+
+
+def _row(key, label, ordered, **extra) -> dict:
+    """A table row: its count and its first cases (`ordered` is in listing order)."""
+    return {
+        "key": key,
+        "label": str(label),
+        "count": len(ordered),
+        "cases": ordered[:CASES_PER_ROW],
+        "more": max(len(ordered) - CASES_PER_ROW, 0),
+        **extra,
+    }
+
+
+def _by_phase(ordered) -> dict[int, list]:
+    members: dict[int, list] = {value: [] for value in Phase.values}
+    for case in ordered:
+        members.setdefault(case.phase, []).append(case)
+    return members
+
+
+def funnel(ordered) -> list[dict]:
+    """Cases by phase and status, with the average and longest days in the current phase."""
+    rows = []
+    members = _by_phase(ordered)
+    for value, label in Phase.choices:
+        in_phase = members[value]
+        counts = dict.fromkeys(Case.Status.values, 0)
+        for case in in_phase:
+            counts[case.status] += 1
+        days = [c.days_in_phase for c in in_phase if c.days_in_phase is not None]
+        rows.append(
+            _row(
+                value,
+                label,
+                in_phase,
+                counts=counts,
+                average_days=round(sum(days) / len(days)) if days else None,
+                max_days=max(days) if days else None,
+            )
+        )
+    return rows
+
+
+def resources(ordered) -> list[dict]:
+    """The cases' budgets and estimated hours summed by phase."""
+    rows = []
+    members = _by_phase(ordered)
+    for value, label in Phase.choices:
+        in_phase = members[value]
+        budget = sum((c.budget or Decimal(0) for c in in_phase), Decimal(0))
+        hours = sum(c.hours or 0 for c in in_phase)
+        rows.append(_row(value, label, in_phase, budget=budget, hours=hours))
+    return rows
+
+
+def _group(ordered, keys_of, labels: dict, *, none_label: str, order=None) -> list[dict]:
+    members: dict[object, list] = {}
+    for case in ordered:
+        for key in keys_of(case) or [""]:
+            members.setdefault(key, []).append(case)
+    if order is None:
+        order = sorted((k for k in members if k != ""), key=lambda k: str(labels.get(k, k)).lower())
+        order += [""] if "" in members else []
+    return [
+        _row(key, labels.get(key, none_label) if key != "" else none_label, members.get(key, []))
+        for key in order
+        if key in members or key != ""
+    ]
+
+
+def balance(ordered, groups: Groups) -> dict[str, list[dict]]:
+    """Cases by floke, sector, innovation type and OECD facet (a case may count in several
+    floker and sectors)."""
+    return {
+        "challenge": _group(ordered, groups.challenges_of, groups.titles, none_label=_("No floke")),
+        "sector": _group(
+            ordered, groups.sectors_of, groups.sector_names, none_label=_("No sector")
+        ),
+        "innovation_type": _group(
+            ordered,
+            lambda c: [c.innovation_type],
+            dict(InnovationType.choices),
+            none_label=_("Not given"),
+            order=list(InnovationType.values),
+        ),
+        "oecd_facet": _group(
+            ordered,
+            lambda c: [c.oecd_facet] if c.oecd_facet else [],
+            dict(OecdFacet.choices),
+            none_label=_("Not given"),
+            order=[*OecdFacet.values, ""],
+        ),
+    }
+
+
+def is_stuck(case, limit_days: int) -> bool:
+    """Running (not stopped, not yet in New practice) longer than the limit in its phase."""
+    return (
+        case.status != Case.Status.STOPPED
+        and case.phase < Phase.NY_PRAKSIS
+        and case.days_in_phase is not None
+        and case.days_in_phase > limit_days
+    )
+
+
+def stuck(cases, limit_days: int) -> list:
+    """The stuck cases, longest in their phase first."""
+    found = [c for c in cases if is_stuck(c, limit_days)]
+    return sorted(found, key=lambda c: (-c.days_in_phase, c.title.lower()))
+
+
+class StatusFacts(NamedTuple):
+    """A case that is not stopped, with its latest published status report (if any)."""
+
+    pk: int
+    title: str
+    report_id: int | None
+    reported_on: datetime.date | None
+    overall: str | None
+
+
+def status_rows(cases: list[StatusFacts], today: datetime.date) -> list[dict]:
+    """The latest published status report of each case; missing and oldest reports first."""
+    levels = dict(StatusLevel.choices)
+    rows = []
+    for case in cases:
+        age = days_since(case.reported_on, today)
+        rows.append(
+            {
+                "case": case,
+                "report_id": case.report_id,
+                "reported_on": case.reported_on,
+                "overall": case.overall or "",
+                "overall_label": str(levels.get(case.overall, "")),
+                "age": age,
+                "stale": age is None or age > STALE_AFTER_DAYS,
+            }
+        )
+    rows.sort(key=lambda r: (r["age"] is not None, -(r["age"] or 0), r["case"].title.lower()))
+    return rows
+
+
+def pitfall_summary(pitfalls, labels: dict, *, top: int) -> dict:
+    """The number of pitfall warnings, their count by type (most first) and the first `top`."""
+    by_type = sorted(
+        ((str(labels[code]), n) for code, n in pitfalls.count_by_code().items()),
+        key=lambda item: (-item[1], item[0]),
+    )
+    return {"count": len(pitfalls), "by_type": by_type, "top": pitfalls[:top] if top else []}
