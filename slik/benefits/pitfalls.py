@@ -144,8 +144,14 @@ def dates_overdue(frequency, measurement_dates, last_on, check: Check) -> bool:
 
 def last_measured_on():
     """The latest measurement's date, or the baseline date: where the next period starts
-    (annotated as `pitfall_last_on` for the overdue condition)."""
-    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on")
+    (annotated as `pitfall_last_on` for the overdue condition). Tied to the outer indicator,
+    which the outer query's organisation filter already holds: the scope's own filter would
+    join indicator and benefit again for each of Oslo's 2,700 lookups."""
+    latest = (
+        Measurement.objects.with_scopes_disabled()
+        .filter(indicator=OuterRef("pk"))
+        .order_by("-measured_on")
+    )
     return Coalesce(Subquery(latest.values("measured_on")[:1]), F("baseline_on"))
 
 
@@ -181,7 +187,10 @@ BENEFIT_RULES = (
     Rule(
         "no_target",
         gettext_lazy("The benefit has no indicator with a target."),
-        lambda check: ~Exists(Indicator.objects.filter(benefit=OuterRef("pk"))),
+        # Unscoped like `last_measured_on`: tied to the outer benefit, held to the organisation.
+        lambda check: (
+            ~Exists(Indicator.objects.with_scopes_disabled().filter(benefit=OuterRef("pk")))
+        ),
         lambda benefit, check: not benefit.indicator_list,
     ),
     Rule(

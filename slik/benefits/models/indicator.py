@@ -90,7 +90,10 @@ class Measurement(models.Model):
     """One value per indicator and date: a second value for the date replaces the first
     (audited) or is not recorded; the constraint stops two requests storing both."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    # No index of its own: the constraint's index (indicator, date) serves lookups by indicator.
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="measurements", db_index=False
+    )
     measured_on = models.DateField(_("date"))
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
     comment = models.CharField(_("comment"), max_length=500, blank=True)
@@ -108,6 +111,12 @@ class Measurement(models.Model):
             models.UniqueConstraint(
                 fields=["indicator", "measured_on"], name="measurement_one_per_date"
             )
+        ]
+        # The latest value of each indicator (the roll-up's sums, a case's indicators) read
+        # from the index alone, without a visit to the table per indicator (SQLite and
+        # PostgreSQL's index-only scan). It replaces the foreign key's own index.
+        indexes = [
+            models.Index(fields=["indicator", "measured_on", "value"], name="measurement_latest")
         ]
 
     def __str__(self):

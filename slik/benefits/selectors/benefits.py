@@ -24,8 +24,14 @@ def visible_benefits(*, actor, organisation):
 
 
 def indicators_with_latest(indicators):
-    """Annotate `latest_value` and `latest_on` (the newest measurement) in the same query."""
-    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-measured_on", "-id")
+    """Annotate `latest_value` and `latest_on` (the newest measurement) in the same query.
+    The lookups are tied to the outer indicator, which its own query's scope already holds to
+    the organisation; the scope's filter would join indicator and benefit again per lookup."""
+    latest = (
+        Measurement.objects.with_scopes_disabled()
+        .filter(indicator=OuterRef("pk"))
+        .order_by("-measured_on", "-id")
+    )
     return indicators.annotate(
         latest_value=Subquery(latest.values("value")[:1]),
         latest_on=Subquery(latest.values("measured_on")[:1]),

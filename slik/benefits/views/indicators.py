@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from slik.core import formats
 from slik.core.concurrency import form_save, form_status
+from slik.core.links import link_maker
 from slik.core.pagination import paginate
 
 from .. import services
@@ -19,7 +20,6 @@ from ..measurement_series import measurement_series
 from ..truth import outside_count_sentence, rule_labels, series_truth, trend_sentence
 from .access import access_benefit, access_indicator, access_measurement
 from .benefits import benefit_url
-from .links import link_maker
 
 
 def indicator_url(org_slug, indicator_id):

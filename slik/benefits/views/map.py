@@ -9,13 +9,14 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from slik.core.links import link_maker
+
 from ..forms import MapEdgeForm, MapNodeForm
 from ..graph import draw_map, drawn_map
 from ..models import BenefitMapNode
 from ..selectors import benefit_map_for
 from ..services import map as map_services
 from .access import access_case
-from .links import link_maker
 
 
 def _map_url(request, case):

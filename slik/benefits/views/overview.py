@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from slik.core.concurrency import form_save, form_status, requested_flag
+from slik.core.links import link_maker
 from slik.organisations.access import get_in_tenant, post_only, require
 
 from .. import services
@@ -16,7 +17,6 @@ from ..forms import BenefitSettingsForm, CategoryForm
 from ..models import Benefit, BenefitCategory
 from ..rollup_queries import organisation_rollup, overdue_measurements
 from ..selectors import categories
-from .links import link_maker
 
 
 def rollup(request, org_slug):

@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from slik.core.links import link_maker
 from slik.core.pagination import paginate
 from slik.organisations.access import require
 
@@ -20,5 +21,9 @@ def pitfall_list(request, org_slug):
     )
     filters = filter_form.filters()
     pitfalls = organisation_pitfalls(organisation=org, case=filters["case"], code=filters["code"])
-    context = {"filter_form": filter_form, "page": paginate(request, pitfalls)}
+    page = paginate(request, pitfalls)
+    # The benefit links of the page's rows from one reverse().
+    benefit_url = link_maker("benefits:benefit", id_name="benefit_id", org_slug=org.slug)
+    rows = [(pitfall, benefit_url(pitfall.benefit.pk)) for pitfall in page.object_list]
+    context = {"filter_form": filter_form, "page": page, "rows": rows}
     return render(request, "benefits/pitfalls.html", context)

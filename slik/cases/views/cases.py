@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 from slik.challenges.charts import stakeholder_grid_spec
 from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status
+from slik.core.links import link_maker
 from slik.core.pagination import paginate
 from slik.organisations.access import post_only, require
 
@@ -25,6 +26,10 @@ def case_list(request, org_slug):
         actor=request.user, organisation=organisation, filters=filter_form.filters()
     )
     page = paginate(request, cases)
+    # The rows' links from one `reverse`, not one `{% url %}` per row.
+    detail = link_maker("cases:detail", id_name="case_id", org_slug=org_slug)
+    for case in page.object_list:
+        case.detail_url = detail(case.pk)
     context = {
         "page": page,
         "cases": selectors.with_days_in_phase(page.object_list),

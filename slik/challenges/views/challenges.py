@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status, is_stale, reload_hidden
+from slik.core.links import link_maker
 from slik.core.pagination import paginate
 from slik.organisations.access import post_only, require
 
@@ -37,7 +38,12 @@ def challenge_list(request, org_slug):
         owner=filters.get("owner"),
         sort=filters.get("sort") or "updated",
     )
-    context = {"filter_form": form, "page": paginate(request, items)}
+    page = paginate(request, items)
+    # The rows' links from one `reverse`, not one `{% url %}` per row.
+    detail = link_maker("challenges:detail", id_name="challenge_id", org_slug=org_slug)
+    for challenge in page.object_list:
+        challenge.detail_url = detail(challenge.pk)
+    context = {"filter_form": form, "page": page}
     return render(request, "challenges/challenge_list.html", context)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from slik.benefits.models import Benefit, Indicator
 from slik.benefits.rollup import indicator_gains, unit_kind
@@ -28,13 +29,32 @@ from ..models import Commission, PlanGoal
 ZERO = Decimal(0)
 
 
+def _link_count(through, name: str, visible):
+    """How many rows of the link table `through` join the goal to a row of `visible` (a link
+    row is unique per goal and case or benefit, so no DISTINCT is needed). Visibility is
+    checked per link row (`EXISTS`): with `IN`, SQLite probed the goal's links once for every
+    case or benefit of the municipality."""
+    links = (
+        through.objects.filter(plangoal=OuterRef("pk"))
+        .filter(Exists(visible.filter(pk=OuterRef(f"{name}_id"))))
+        .order_by()
+        .values("plangoal")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(links, output_field=IntegerField()), 0)
+
+
 def plan_goals(*, actor, organisation, query: str = "", source: str = "", year=None):
-    """Every goal; its counts are of the cases and benefits the actor may see."""
-    cases = visible_cases(actor=actor, organisation=organisation).values("pk")
-    benefits = visible_benefits(actor=actor, organisation=organisation).values("pk")
+    """Every goal; its counts are of the cases and benefits the actor may see.
+
+    Each count is its own subquery on the link table: joining both links in one query
+    multiplied every goal's cases by its benefits (Oslo: ≈ 19 000 rows for 96 goals, 9 ms)."""
+    cases = visible_cases(actor=actor, organisation=organisation)
+    benefits = visible_benefits(actor=actor, organisation=organisation)
     goals = PlanGoal.objects.filter(organisation=organisation).annotate(
-        case_count=Count("cases", filter=Q(cases__in=cases), distinct=True),
-        benefit_count=Count("benefits", filter=Q(benefits__in=benefits), distinct=True),
+        case_count=_link_count(PlanGoal.cases.through, "case", cases),
+        benefit_count=_link_count(PlanGoal.benefits.through, "benefit", benefits),
     )
     if query:
         goals = goals.filter(
