@@ -2,17 +2,19 @@
 
 Benefits and indicators go through bulk_create (tens of thousands); the 2.5 million measurements
 are written with one `executemany` per batch of plain tuples – about ten times faster than
-building model instances. Imported after Django is set up (by bench.generate).
+building model instances – and each batch updates its indicators' summaries (latest value,
+count) in one statement, as the services do. Imported after Django is set up (by bench.generate).
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from slik.benefits.models import Benefit, BenefitCategory, Indicator, Measurement
+from slik.benefits.services.summaries import indicator_summaries_update
 from slik.core.models import AuditEvent
 
 BATCH = 2000
@@ -140,6 +142,7 @@ def add_measurements(gen, indicators, dates) -> None:
     baseline_index = dates.index(baseline_date(dates))
     sql = _measurement_insert_sql()
     batch = []
+    measured = []
     for indicator in indicators:
         level = float(indicator.baseline_value)
         noise = abs(level) * 0.04
@@ -147,11 +150,12 @@ def add_measurements(gen, indicators, dates) -> None:
         for i, day in enumerate(db_dates):
             value = level + rng.uniform(-noise, noise) + (shift if i > baseline_index else 0.0)
             batch.append((indicator.pk, day, round(value, 2), "", None, created))
+        measured.append(indicator.pk)
         if len(batch) >= MEASUREMENT_BATCH:
-            _insert(sql, batch)
-            batch = []
+            _insert(sql, batch, measured)
+            batch, measured = [], []
     if batch:
-        _insert(sql, batch)
+        _insert(sql, batch, measured)
 
 
 def _measurement_insert_sql() -> str:
@@ -162,9 +166,12 @@ def _measurement_insert_sql() -> str:
     return f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(names))})"
 
 
-def _insert(sql: str, rows: list) -> None:
-    with connection.cursor() as cursor:
+def _insert(sql: str, rows: list, indicator_ids: list[int]) -> None:
+    """Insert the measurements and update their indicators' summaries (latest value, count),
+    as the services that record measurements do."""
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.executemany(sql, rows)
+        indicator_summaries_update(indicator_ids)
 
 
 # --- the chosen municipality's showcase -----------------------------------------------------

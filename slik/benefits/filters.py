@@ -31,7 +31,10 @@ class PitfallFilterForm(FilterForm):
         label=_("Case"), required=False, coerce=int, empty_value=None, widget=PlainSelect
     )
     code = forms.ChoiceField(
-        label=_("Pitfall"), required=False, choices=_all(PITFALL_TYPES.items())
+        label=_("Pitfall"),
+        required=False,
+        choices=_all(PITFALL_TYPES.items()),
+        widget=PlainSelect,
     )
 
     def __init__(self, data=None, *, cases, **kwargs):

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy
 from slik.cases.models import Case, Phase
 from slik.core.dates import add_days
 
-from .models import Benefit, Indicator, Measurement
+from .models import Benefit, Indicator
 from .models.indicator import planned_dates
 
 PITFALL_TYPES = {
@@ -120,7 +120,7 @@ def due_after(
 
 
 def next_measurement_due(indicator: Indicator) -> datetime.date | None:
-    """When the indicator's next measurement is due. Needs `latest_on` (indicators_with_latest)."""
+    """When the indicator's next measurement is due (from its latest measurement's date)."""
     last = getattr(indicator, "latest_on", None) or indicator.baseline_on
     planned = planned_dates(indicator.measurement_dates) if indicator.frequency == DATES else []
     return due_after(last, indicator.frequency, planned)
@@ -144,15 +144,9 @@ def dates_overdue(frequency, measurement_dates, last_on, check: Check) -> bool:
 
 def last_measured_on():
     """The latest measurement's date, or the baseline date: where the next period starts
-    (annotated as `pitfall_last_on` for the overdue condition). Tied to the outer indicator,
-    which the outer query's organisation filter already holds: the scope's own filter would
-    join indicator and benefit again for each of Oslo's 2,700 lookups."""
-    latest = (
-        Measurement.objects.with_scopes_disabled()
-        .filter(indicator=OuterRef("pk"))
-        .order_by("-measured_on")
-    )
-    return Coalesce(Subquery(latest.values("measured_on")[:1]), F("baseline_on"))
+    (annotated as `pitfall_last_on` for the overdue condition). The latest date is the
+    indicator's own summary column, so no measurement is read."""
+    return Coalesce(F("latest_on"), F("baseline_on"))
 
 
 def _overdue_sql(check: Check):
@@ -187,7 +181,7 @@ BENEFIT_RULES = (
     Rule(
         "no_target",
         gettext_lazy("The benefit has no indicator with a target."),
-        # Unscoped like `last_measured_on`: tied to the outer benefit, held to the organisation.
+        # Unscoped: tied to the outer benefit, which the outer query holds to the organisation.
         lambda check: (
             ~Exists(Indicator.objects.with_scopes_disabled().filter(benefit=OuterRef("pk")))
         ),
@@ -224,8 +218,8 @@ BENEFIT_RULES = (
     ),
 )
 
-# Asked of an Indicator (the query annotates `pitfall_last_on`; a loaded indicator needs
-# `latest_on` and its benefit's case).
+# Asked of an Indicator (the query annotates `pitfall_last_on`; a loaded indicator needs its
+# benefit's case).
 INDICATOR_RULES = (
     Rule(
         "no_target",
@@ -293,8 +287,8 @@ def indicator_pitfall(code: str, benefit, indicator) -> Pitfall:
 
 
 def pitfalls_of_benefit(benefit, indicators, *, check: Check) -> list[Pitfall]:
-    """The pitfalls of one loaded benefit (with its case) and its indicators (with
-    `latest_on`, from `indicators_with_latest`), which it keeps as `benefit.indicator_list`."""
+    """The pitfalls of one loaded benefit (with its case) and its indicators, which it keeps
+    as `benefit.indicator_list`."""
     benefit.indicator_list = list(indicators)
     if not benefit.is_open:
         return []

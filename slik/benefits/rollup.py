@@ -93,11 +93,6 @@ class Rollup:
     progress_counts: dict[str, int] = field(default_factory=dict)
 
 
-def summable_units(units: Iterable[str]) -> list[str]:
-    """The units, as stored, that are summed (money or labour-years)."""
-    return [unit for unit in units if unit_kind(unit) is not None]
-
-
 def _category_key(row: dict):
     return row["category_id"]
 

@@ -1,7 +1,8 @@
 """Reads for the benefits roll-up: counts and sums made by the database, given the organisation.
 
 Oslo's 1,500 benefits and 3,000 indicators become a few dozen grouped rows; no benefit or
-indicator is loaded as an object. `rollup` adds the rows up. The overdue measurements are a
+indicator is loaded as an object, and no measurement is read (the latest value is kept on the
+indicator, services.summaries). `rollup` adds the rows up. The overdue measurements are a
 panel of their own, loaded after the page (`overdue_measurements`).
 """
 
@@ -13,9 +14,7 @@ from django.db.models import (
     BigIntegerField,
     Count,
     F,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
 )
@@ -26,7 +25,7 @@ from slik.accounts.models import User
 from slik.cases.models import Case
 
 from . import pitfalls
-from .models import Benefit, Indicator, Measurement
+from .models import Benefit, Indicator
 from .models.indicator import planned_dates
 from .rollup import (
     DECIMAL_PLACES,
@@ -35,7 +34,6 @@ from .rollup import (
     category_totals,
     counts_by,
     overdue_in_order,
-    summable_units,
 )
 from .selectors import overdue_days_for
 
@@ -73,40 +71,21 @@ def benefit_counts(organisation, *, cases=None) -> list[dict]:
     )
 
 
-def indicator_units(organisation, *, cases=None) -> list[str]:
-    """The units the organisation's indicators are measured in, as stored. One query (those
-    of cancelled benefits too: reading the benefits' status would cost more than they do)."""
-    where = _benefits_where(organisation, cases=cases, prefix="benefit__")
-    indicators = Indicator.objects.filter(where).order_by()
-    return list(indicators.values_list("unit", flat=True).distinct())
-
-
 def _in_ten_thousandths(amount):
     return Cast(Round(amount * Value(10**DECIMAL_PLACES)), BigIntegerField())
 
 
-def indicator_sums(organisation, *, units: list[str], cases=None) -> list[dict]:
-    """target − baseline and latest − baseline summed per category, unit and direction over the
-    indicators measured in `units`, in ten-thousandths (exact). One query; the latest value is
-    looked up only for these indicators, through the index on (indicator, date)."""
-    if not units:
-        return []
-    # Tied to the outer indicator, which the organisation filter already holds; the scope's own
-    # filter would join indicator and benefit again for each of Oslo's 1,000 lookups.
-    latest = (
-        Measurement.objects.with_scopes_disabled()
-        .filter(indicator=OuterRef("pk"))
-        .order_by("-measured_on")
-    )
+def indicator_sums(organisation, *, cases=None) -> list[dict]:
+    """target − baseline and latest − baseline summed per category, unit (as stored) and
+    direction, in ten-thousandths (exact). One query; the latest value is the indicator's
+    summary column, so no measurement is read. Every unit is grouped: which ones are summed
+    (`unit_kind`) is decided on the few grouped rows, in Python."""
     return list(
         _summed_indicators(organisation, cases=cases)
-        .filter(unit__in=units)
         .values("unit", "direction", category_id=F("benefit__category_id"))
         .annotate(
             planned=Sum(_in_ten_thousandths(F("target_value") - F("baseline_value"))),
-            realised=Sum(
-                _in_ten_thousandths(Subquery(latest.values("value")[:1]) - F("baseline_value"))
-            ),
+            realised=Sum(_in_ten_thousandths(F("latest_value") - F("baseline_value"))),
         )
         .order_by()
     )
@@ -114,11 +93,10 @@ def indicator_sums(organisation, *, units: list[str], cases=None) -> list[dict]:
 
 def organisation_rollup(*, organisation, cases=None) -> Rollup:
     """Planned against realised by category, and the benefits counted by status and by
-    benefits status; of `cases` (a Case queryset) if given. Three queries (counts, units,
-    sums), whatever the number of benefits."""
+    benefits status; of `cases` (a Case queryset) if given. Two queries (counts, sums),
+    whatever the number of benefits."""
     counts = benefit_counts(organisation, cases=cases)
-    units = summable_units(indicator_units(organisation, cases=cases))
-    sums = indicator_sums(organisation, units=units, cases=cases)
+    sums = indicator_sums(organisation, cases=cases)
     categories, total = category_totals(counts, sums)
     return Rollup(
         categories=categories,

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from slik.challenges.selectors import visible_challenges
 from slik.core.choices import PlainSelect
-from slik.core.filters import FilterForm, IdChoiceField, SearchInput
+from slik.core.filters import FilterForm, IdChoiceField
+from slik.core.plain import PlainFieldsMixin, PlainSearchInput
 
 from . import selectors
 from .models import Case, InnovationType, Phase
@@ -15,8 +16,8 @@ def _all(choices) -> list:
     return [("", _("All")), *choices]
 
 
-class CaseFilterForm(FilterForm):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=SearchInput)
+class CaseFilterForm(PlainFieldsMixin, FilterForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=PlainSearchInput)
     phase = forms.TypedChoiceField(
         label=_("Phase"), required=False, coerce=int, empty_value=None, widget=PlainSelect
     )

@@ -1,7 +1,8 @@
 """Reads for innovation cases, always given the organisation and the actor."""
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from slik.accounts.models import User
 from slik.challenges.models import Challenge, Stakeholder
@@ -11,6 +12,7 @@ from slik.organisations.models import Membership
 
 from .models import (
     Case,
+    CaseStepCheck,
     GateDecision,
     PhasePeriod,
     PhaseStep,
@@ -91,6 +93,56 @@ def case_detail(*, actor, organisation, case_id: int) -> Case:
     return get_in_tenant(queryset, organisation, pk=case_id)
 
 
+def case_page(*, actor, organisation, case_id: int) -> Case:
+    """One case with what the top of its page shows (owner, leader, roadmap version) and
+    whether it has stakeholders (the page then loads the chart scripts). The records, the team,
+    the stakeholders and the history are sections loaded after the page (views/sections.py)."""
+    stakeholders = Stakeholder.objects.with_scopes_disabled().filter(case=OuterRef("pk"))
+    queryset = (
+        visible_cases(actor=actor, organisation=organisation)
+        .select_related("owner", "leader", "template")
+        .annotate(has_stakeholders=Exists(stakeholders))
+    )
+    return get_in_tenant(queryset, organisation, pk=case_id)
+
+
+def case_floker(*, case: Case, actor, organisation) -> list[str]:
+    """The titles of the floker the case answers that the actor may see (a published case can
+    answer an unpublished floke), in the floker's own order."""
+    challenges = visible_challenges(actor=actor, organisation=organisation)
+    return list(challenges.filter(cases=case).values_list("title", flat=True))
+
+
+# The rows of a case fetched in its tenant (`case_page`, `access_case`) are read by the case's
+# id without the scope's join back to the organisation: the case already fixes it.
+
+
+def case_periods(case: Case) -> list[PhasePeriod]:
+    return list(PhasePeriod.objects.with_scopes_disabled().filter(case_id=case.pk))
+
+
+def case_stakeholders(case: Case) -> list[Stakeholder]:
+    return case_rows(Stakeholder, case)
+
+
+def case_rows(model, case: Case, *related: str) -> list:
+    """The records of one kind of the case (`model` has a `case` key), in the model's order."""
+    rows = model.objects.with_scopes_disabled().filter(case_id=case.pk)
+    return list(rows.select_related(*related) if related else rows)
+
+
+def checklist_rows(case: Case) -> list[dict]:
+    """The steps of the case's current phase with their state: the steps and the ticked ones
+    as two plain reads (an EXISTS per step costs more to build than both)."""
+    steps = PhaseStep.objects.with_scopes_disabled().filter(
+        template_id=case.template_id, phase=case.phase
+    )
+    done = CaseStepCheck.objects.with_scopes_disabled().filter(case_id=case.pk, is_done=True)
+    done_ids = set(done.values_list("step_id", flat=True))
+    rows = steps.order_by("order", "id").values("pk", "text")
+    return [{"step": row, "done": row["pk"] in done_ids} for row in rows]
+
+
 def checklist_for(case: Case, phase: int | None = None) -> list[dict]:
     """The steps of a phase with their state, from prefetched rows."""
     phase = phase or case.phase
@@ -104,15 +156,23 @@ def checklist_for(case: Case, phase: int | None = None) -> list[dict]:
     return rows
 
 
-def phase_track(case: Case) -> list[dict]:
-    days = phase_days(case.phase_periods.all())
-    visited = {period.phase for period in case.phase_periods.all()}
+def phase_track(case: Case, periods=None) -> list[dict]:
+    """The phases with days spent in each; `periods` read by the caller, or prefetched."""
+    periods = list(case.phase_periods.all() if periods is None else periods)
+    days = phase_days(periods)
+    visited = {period.phase for period in periods}
+    not_started = gettext("not started")
     return [
         {
             "phase": value,
             "label": label,
             "days": days[value],
             "visited": value in visited,
+            # The same catalogue entry as {% blocktranslate count days=… %}: one lookup here
+            # instead of a template block per phase.
+            "time": ngettext("%(days)s day", "%(days)s days", days[value]) % {"days": days[value]}
+            if value in visited
+            else not_started,
             "current": value == case.phase,
             "done": value < case.phase,
         }

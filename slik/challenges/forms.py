@@ -12,6 +12,7 @@ from slik.core.concurrency import (
     reload_hidden,
 )
 from slik.core.forms import DsForm, DsModelForm, NumberField
+from slik.core.plain import PlainFieldsMixin, PlainInput, PlainTextInput
 
 from .models import Challenge, Criterion, ExternalActor, KeyFigure, Stakeholder
 from .selectors import challenge_owners, organisation_members, sector_choices
@@ -52,8 +53,10 @@ class ChallengeForm(VersionedFormMixin, DsModelForm):
         self.fields["owner"].queryset = organisation_members(organisation=organisation)
 
 
-class ChallengeFilterForm(DsForm):
-    q = forms.CharField(label=_("Search in titles"), required=False, max_length=200)
+class ChallengeFilterForm(PlainFieldsMixin, DsForm):
+    q = forms.CharField(
+        label=_("Search in titles"), required=False, max_length=200, widget=PlainTextInput
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -192,6 +195,7 @@ class WeightsForm(DsForm):
                 min_value=min(WEIGHTS),
                 max_value=max(WEIGHTS),
                 initial=criterion.weight,
+                widget=PlainInput,
             )
             field.widget.attrs.update({"class": "ds-input", "inputmode": "numeric"})
             if save_url:

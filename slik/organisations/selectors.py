@@ -31,9 +31,13 @@ def recent_events(*, organisation: Organisation, actor, limit: int = RECENT_EVEN
     """The organisation's latest activity – staff only, politicians never see staff activity."""
     if not is_staff_member(actor, organisation):
         return []
+    # Only what the list shows: not the events' changes and data (JSON decoded per row) nor
+    # the actors' whole rows.
+    shown = ("created_at", "action", "object_repr", "actor__full_name", "actor__email")
     return list(
         AuditEvent.objects.filter(organisation=organisation)
         .select_related("actor")
+        .only(*shown, "actor__anonymised_at")
         .order_by("-created_at", "-id")[:limit]
     )
 

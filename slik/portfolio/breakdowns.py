@@ -207,7 +207,7 @@ class StatusFacts(NamedTuple):
 
 def status_rows(cases: list[StatusFacts], today: datetime.date) -> list[dict]:
     """The latest published status report of each case; missing and oldest reports first."""
-    levels = dict(StatusLevel.choices)
+    levels = {value: str(label) for value, label in StatusLevel.choices}
     rows = []
     for case in cases:
         age = days_since(case.reported_on, today)
@@ -217,7 +217,7 @@ def status_rows(cases: list[StatusFacts], today: datetime.date) -> list[dict]:
                 "report_id": case.report_id,
                 "reported_on": case.reported_on,
                 "overall": case.overall or "",
-                "overall_label": str(levels.get(case.overall, "")),
+                "overall_label": levels.get(case.overall, ""),
                 "age": age,
                 "stale": age is None or age > STALE_AFTER_DAYS,
             }

@@ -125,12 +125,19 @@ def benefits_spec(categories: list) -> dict:
 
 
 def dashboard_specs(dashboard) -> dict[str, dict]:
-    """Every chart of the dashboard page, keyed by the id its container uses (the benefits
-    chart is its panel's: `benefits_spec`)."""
-    cases = _("Cases")
-    balance = dashboard.breakdowns
+    """The charts of the dashboard page, keyed by the id its container uses (the balance and
+    the benefits are panels with their own: `balance_specs`, `benefits_spec`)."""
     return {
         "funnel": funnel_spec(dashboard.funnel, list(Case.Status.choices)),
+        "budget": resources_spec(dashboard.resources, field="budget", title=_("Budget (NOK)")),
+        "hours": resources_spec(dashboard.resources, field="hours", title=_("Hours")),
+    }
+
+
+def balance_specs(balance: dict[str, list[dict]]) -> dict[str, dict]:
+    """The charts of the balance (`breakdowns.balance`), keyed like `dashboard_specs`."""
+    cases = _("Cases")
+    return {
         "challenge": bar_spec(balance["challenge"], category_title=_("Floke"), value_title=cases),
         "sector": bar_spec(balance["sector"], category_title=_("Sector"), value_title=cases),
         "innovation_type": bar_spec(
@@ -139,6 +146,4 @@ def dashboard_specs(dashboard) -> dict[str, dict]:
         "oecd_facet": bar_spec(
             balance["oecd_facet"], category_title=_("OECD facet"), value_title=cases
         ),
-        "budget": resources_spec(dashboard.resources, field="budget", title=_("Budget (NOK)")),
-        "hours": resources_spec(dashboard.resources, field="hours", title=_("Hours")),
     }

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     # Panels of the dashboard, loaded when they scroll into view
     path("fastlaste/", dashboard.stuck_panel, name="stuck_panel"),
+    path("balanse/", dashboard.balance_panel, name="balance_panel"),
     path("gevinster/", dashboard.benefits_panel, name="benefits_panel"),
     path("statusrapporter/", dashboard.status_panel, name="status_panel"),
     path("innstillinger/", dashboard.portfolio_settings, name="settings"),

@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from slik.core.links import link_maker
 from slik.core.pagination import paginate
 from slik.organisations.access import access_in_tenant, require
 
@@ -21,14 +23,43 @@ from .renderers import render as render_document
 
 
 def _offers(actor, organisation) -> list[dict]:
-    return [
-        {
-            "definition": definition,
-            "formats": [(f, FORMAT_LABELS[f]) for f in definition.formats],
-            "needs_year": "year" in definition.parameters,
-        }
-        for definition in selectors.orderable_reports(actor=actor, organisation=organisation)
-    ]
+    """The reports the actor may order; a report made on the spot with the download address
+    of each format."""
+    offers = []
+    for definition in selectors.orderable_reports(actor=actor, organisation=organisation):
+        formats = [(f, FORMAT_LABELS[f]) for f in definition.formats]
+        kwargs = {"org_slug": organisation.slug, "key": definition.key}
+        downloads = (
+            []
+            if definition.background
+            else [
+                (reverse("reports:render", kwargs={**kwargs, "file_format": f}), label)
+                for f, label in formats
+            ]
+        )
+        offers.append(
+            {
+                "definition": definition,
+                "formats": formats,
+                "downloads": downloads,
+                "needs_year": "year" in definition.parameters,
+            }
+        )
+    return offers
+
+
+def _rows(runs, organisation) -> list:
+    """The runs of the page, each with its address, title and status as the table shows them
+    (one reverse() for the column, each label translated once)."""
+    url = link_maker("reports:detail", id_name="run_id", org_slug=organisation.slug)
+    statuses = {value: str(label) for value, label in ReportRun.Status.choices}
+    runs = list(runs)
+    for run in runs:
+        run.url = url(run.pk)
+        year = run.parameters.get("year") if isinstance(run.parameters, dict) else None
+        run.title = selectors.report_title(run.report) + (f" {year}" if year else "")
+        run.status_label = statuses.get(run.status, run.status)
+    return runs
 
 
 def _list_page(request, *, order_error: str = "", status: int = 200):
@@ -41,7 +72,7 @@ def _list_page(request, *, order_error: str = "", status: int = 200):
     page = paginate(request, runs)
     context = {
         "page": page,
-        "runs": page.object_list,
+        "runs": _rows(page, organisation),
         "filter_form": filter_form,
         "offers": _offers(request.user, organisation),
         "order_error": order_error,

@@ -14,6 +14,7 @@ from django_scopes import scope
 from playwright.sync_api import expect
 
 from slik.benefits.models import Benefit, Indicator, Measurement
+from slik.benefits.services.summaries import indicator_summaries_update
 from slik.cases.tests.factories import CaseFactory, set_phase
 from slik.portfolio.tests.factories import StatusReportFactory
 
@@ -42,6 +43,7 @@ def cases(org, coordinator, leader):
                 target_on=timezone.localdate(),
             )
             Measurement.objects.create(indicator=indicator, measured_on=LONG_AGO, value=1500)
+            indicator_summaries_update([indicator.pk])
         made.append(case)
     return made
 

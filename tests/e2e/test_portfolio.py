@@ -60,6 +60,8 @@ def _submit(page, form, label):
 
 
 def _charts_drawn(page):
+    # The floke chart is in the balance panel, which loads when it is scrolled into view.
+    page.locator("#balance-panel").scroll_into_view_if_needed()
     for chart in CHARTS:
         expect(page.locator(f".slik-chart[data-vega-spec='{chart}'] svg").first).to_be_visible()
 

@@ -81,6 +81,7 @@ def _benefit_records(org, case, user):
         Indicator,
         Measurement,
     )
+    from slik.benefits.services.summaries import indicator_summaries_update
 
     category = BenefitCategory.objects.create(
         organisation=org, category_set="sweep", name=f"Sweep {case.pk}"
@@ -90,6 +91,7 @@ def _benefit_records(org, case, user):
     )
     indicator = Indicator.objects.create(benefit=benefit, name="Hours", unit="h")
     measurement = Measurement.objects.create(indicator=indicator, measured_on=TODAY, value=1)
+    indicator_summaries_update([indicator.pk])
     node = BenefitMapNode.objects.create(case=case, kind="benefit", label="Less travel")
     goal = BenefitMapNode.objects.create(case=case, kind="goal", label="Better care")
     edge = BenefitMapEdge.objects.create(case=case, source=node, target=goal)
@@ -270,6 +272,7 @@ def _marked_benefits(org, case, user, marker, shown):
     if not apps.is_installed("slik.benefits"):
         return {}
     from slik.benefits.models import Benefit, BenefitMapNode, Indicator, Measurement
+    from slik.benefits.services.summaries import indicator_summaries_update
 
     benefit = Benefit.objects.create(
         organisation=org,
@@ -281,6 +284,7 @@ def _marked_benefits(org, case, user, marker, shown):
     )
     indicator = Indicator.objects.create(benefit=benefit, name=f"{marker} indicator", unit="kr")
     Measurement.objects.create(indicator=indicator, measured_on=TODAY, value=1)
+    indicator_summaries_update([indicator.pk])
     BenefitMapNode.objects.create(case=case, kind="benefit", label=f"{marker} node")
     if apps.is_installed("slik.portfolio"):
         from slik.portfolio.models import PlanGoal

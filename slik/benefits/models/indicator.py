@@ -62,6 +62,14 @@ class Indicator(Versioned):
     measurement_dates = models.JSONField(_("measurement dates"), default=list, blank=True)
     cost_of_measuring = models.CharField(_("cost of measuring"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A summary of the measurements, written by every service that writes them
+    # (services.summaries) in the same transaction: the roll-up, the pitfalls and the lists
+    # read the latest value of thousands of indicators without a lookup per indicator.
+    latest_on = models.DateField(null=True, blank=True, editable=False)
+    latest_value = models.DecimalField(
+        max_digits=16, decimal_places=4, null=True, blank=True, editable=False
+    )
+    measurement_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ScopedManager(organisation="benefit__organisation")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from slik.accounts.models import User
@@ -24,18 +24,9 @@ def visible_benefits(*, actor, organisation):
 
 
 def indicators_with_latest(indicators):
-    """Annotate `latest_value` and `latest_on` (the newest measurement) in the same query.
-    The lookups are tied to the outer indicator, which its own query's scope already holds to
-    the organisation; the scope's filter would join indicator and benefit again per lookup."""
-    latest = (
-        Measurement.objects.with_scopes_disabled()
-        .filter(indicator=OuterRef("pk"))
-        .order_by("-measured_on", "-id")
-    )
-    return indicators.annotate(
-        latest_value=Subquery(latest.values("value")[:1]),
-        latest_on=Subquery(latest.values("measured_on")[:1]),
-    )
+    """The indicators with `latest_value` and `latest_on` (the newest measurement). These are
+    the indicator's own summary columns now (services.summaries); kept for the callers."""
+    return indicators
 
 
 def indicator_achievement(indicator: Indicator) -> float | None:

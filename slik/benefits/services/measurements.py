@@ -20,6 +20,7 @@ from slik.core.formats import format_date, parse_number
 
 from ..models import Indicator, Measurement
 from .reminders import measurement_tasks_complete
+from .summaries import indicator_summaries_update, indicators_lock
 
 # A measurement may describe the years before the baseline (history), but not the distant past.
 YEARS_BEFORE_BASELINE = 10
@@ -101,6 +102,7 @@ def measurement_record(
         indicator=indicator, measured_on=measured_on, value=value
     )
     comment = (comment or "").strip()[:500]
+    indicators_lock([indicator.pk])
     existing = (
         Measurement.objects.select_for_update()
         .filter(indicator=indicator, measured_on=measured_on)
@@ -122,6 +124,7 @@ def measurement_record(
     except IntegrityError as exc:
         # Someone recorded the same date in the moment since the check above.
         raise _date_taken() from exc
+    indicator_summaries_update([indicator.pk])
     # A measurement on or after a due date closes the benefit responsible's reminder.
     measurement_tasks_complete(indicator=indicator, measured_on=measured_on)
     _log_on_benefit(
@@ -136,12 +139,14 @@ def measurement_record(
 @transaction.atomic
 def measurement_replace(*, actor, measurement: Measurement, value, comment: str) -> Measurement:
     """Overwrite a recorded value (the person chose to replace it); audited before/after."""
+    indicators_lock([measurement.indicator_id])
     measurement = Measurement.objects.select_for_update().get(pk=measurement.pk)
     before = _state(measurement)
     measurement.value = value
     measurement.comment = comment
     measurement.recorded_by = actor if getattr(actor, "is_authenticated", False) else None
     measurement.save(update_fields=["value", "comment", "recorded_by"])
+    indicator_summaries_update([measurement.indicator_id])
     _log_on_benefit(
         actor,
         "measurement.replaced",
@@ -154,6 +159,7 @@ def measurement_replace(*, actor, measurement: Measurement, value, comment: str)
 
 @transaction.atomic
 def measurement_delete(*, actor, measurement: Measurement) -> None:
+    indicators_lock([measurement.indicator_id])
     _log_on_benefit(
         actor,
         "measurement.deleted",
@@ -164,3 +170,4 @@ def measurement_delete(*, actor, measurement: Measurement) -> None:
         },
     )
     measurement.delete()
+    indicator_summaries_update([measurement.indicator_id])

@@ -14,6 +14,7 @@ from slik.organisations.tests.factories import member
 
 from .. import services
 from ..models import Benefit, Indicator, Measurement
+from ..services.summaries import indicator_summaries_update
 
 BASELINE_ON = datetime.date(2024, 1, 1)
 
@@ -102,3 +103,4 @@ def add_series(indicator, values, start=datetime.date(2023, 1, 15), step_days=30
             )
             for i, v in enumerate(values)
         )
+        indicator_summaries_update([indicator.pk])

@@ -102,12 +102,12 @@ def test_rollup_queries_do_not_grow_with_cases(
                 )
 
     build(1)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         rollup(org)
     with django_assert_num_queries(2):
         overdue(org)
     build(5)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         assert rollup(org).total.benefits == 12
     with django_assert_num_queries(2):
         assert len(overdue(org)) == 12

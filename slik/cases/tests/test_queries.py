@@ -1,5 +1,6 @@
 """The case page and the case list keep a constant number of queries however much they show."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -69,12 +70,37 @@ def test_case_page_query_count_is_constant(client_as, org, leader, django_assert
         "cases:detail", kwargs={"org_slug": "hvaler", "case_id": case.pk}
     )
     count_queries(client, detail(small))  # warm caches (content types, sessions)
-    # Session, user, membership; the case; its floker, phase periods, checklist ticks and
-    # steps, gate decisions (with who recorded them), decisions, hypotheses, insight, N3,
-    # team (with users), stakeholders; its history. Other apps' panels load after the page.
-    assert count_queries(client, detail(small)) == 16
-    with django_assert_num_queries(16):
+    # Session, user, membership; the case (with whether it has stakeholders); its phase
+    # periods, the steps of its phase and the ticked ones, its floker. The records, the team,
+    # the stakeholders, the history and other apps' panels load after the page.
+    assert count_queries(client, detail(small)) == 8
+    with django_assert_num_queries(8):
         assert client.get(detail(large)).status_code == 200
+
+
+# Session, user, membership and the case, then each section's own reads.
+SECTION_QUERIES = {
+    "records": 4 + 4,  # gate decisions, insight, hypotheses, decisions
+    "team": 4 + 2,  # N3 assessments, responsibilities with their users
+    "stakeholders": 4 + 1,
+    "history": 4 + 1,  # the events with their actors (the content type is cached)
+}
+
+
+@pytest.mark.parametrize("key", SECTION_QUERIES)
+def test_case_section_query_count_is_constant(client_as, org, leader, key):
+    small, large = (
+        CaseFactory(organisation=org, title="Lite"),
+        CaseFactory(organisation=org, title="Stort"),
+    )
+    fill(small, leader, 2)
+    fill(large, leader, 10)
+    client = client_as(leader)
+    path = reverse("cases:panels", kwargs={"org_slug": "hvaler", "case_id": small.pk})
+    count_queries(client, f"{path}?panel={key}")
+    assert count_queries(client, f"{path}?panel={key}") == SECTION_QUERIES[key]
+    path = reverse("cases:panels", kwargs={"org_slug": "hvaler", "case_id": large.pk})
+    assert count_queries(client, f"{path}?panel={key}") == SECTION_QUERIES[key]
 
 
 def test_case_panels_query_count_is_constant(client_as, org, leader):

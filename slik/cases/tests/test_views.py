@@ -216,3 +216,135 @@ def test_panel_url_gives_one_panel_to_htmx_and_a_page_without(client_as, coordin
 def test_panels_of_a_hidden_case_are_404(client_as, politician, outsider, case):
     assert client_as(politician).get(url("panels", case)).status_code == 404
     assert client_as(outsider).get(url("panels", case)).status_code == 404
+
+
+def _record(case, actor, kind, values):
+    with scope(organisation=case.organisation_id):
+        return services.case_record_create(actor=actor, case=case, kind=kind, values=values)
+
+
+@pytest.fixture
+def recorded(case, coordinator):
+    """The case with one record of every kind and a gate decision."""
+    from .conftest import TODAY, decide
+
+    today = {"decided_on": TODAY}
+    return {
+        "insight": _record(
+            case,
+            coordinator,
+            "insight",
+            {"kind": "need", "title": "Innsikt A", "recorded_on": TODAY},
+        ),
+        "hypothesis": _record(case, coordinator, "hypothesis", {"statement": "Hypotese B"}),
+        "decision": _record(
+            case, coordinator, "decision", {"title": "Beslutning C", "decided_by": "Råd", **today}
+        ),
+        "n3": _record(
+            case,
+            coordinator,
+            "n3",
+            {"need": 1, "solution": 2, "driving_force": 1, "team": 3, "anchoring": 1},
+        ),
+        "responsibility": _record(
+            case, coordinator, "responsibility", {"name": "NAV", "area": "Drift D", "raci": "C"}
+        ),
+        "stakeholder": _record(
+            case,
+            coordinator,
+            "stakeholder",
+            {"name": "Interessent E", "interest": 4, "influence": 2},
+        ),
+        "gate": decide(case, coordinator, "go", conditions="c"),
+    }
+
+
+def _section(client, case, key):
+    return client.get(url("panels", case), {"panel": key}, HTTP_HX_REQUEST="true")
+
+
+def test_case_page_loads_its_own_sections_after_it(client_as, coordinator, case, recorded):
+    """The top of the page renders none of the records; a placeholder per section loads each
+    from the panel URL, the chart scripts only when the case has stakeholders."""
+    page = client_as(coordinator).get(url("detail", case)).content.decode()
+    panels = url("panels", case)
+    for key in ("records", "team", "stakeholders", "history"):
+        assert f'hx-get="{panels}?panel={key}" hx-trigger="load"' in page
+    for text in ("Innsikt A", "Hypotese B", "Beslutning C", "Drift D", "gate-table"):
+        assert text not in page
+    assert "vega-lite.min.js" in page
+
+
+def test_sections_show_the_records_with_links_for_editors(
+    client_as, project_leader, employee, case, recorded
+):
+    editor = client_as(project_leader)
+    records = _section(editor, case, "records").content.decode()
+    gate = url("gate_detail", case, gate_id=recorded["gate"].pk)
+    assert 'id="gate-table"' in records and f'href="{gate}"' in records
+    for kind in ("insight", "hypothesis", "decision"):
+        record = recorded[kind]
+        assert url(f"{kind}_edit", case, **{f"{kind}_id": record.pk}) in records
+        assert url(f"{kind}_delete", case, **{f"{kind}_id": record.pk}) in records
+    for text in ("Innsikt A", "Hypotese B", "Beslutning C"):
+        assert text in records
+    team = _section(editor, case, "team").content.decode()
+    row = recorded["responsibility"]
+    assert "Drift D" in team and 'id="n3-latest"' in team
+    assert url("responsibility_edit", case, responsibility_id=row.pk) in team
+    stakeholders = _section(editor, case, "stakeholders").content.decode()
+    edit = url("stakeholder_edit", case, stakeholder_id=recorded["stakeholder"].pk)
+    assert "Interessent E" in stakeholders and edit in stakeholders
+    assert "stakeholder-grid-spec" in stakeholders
+    reader = client_as(employee)
+    read_only = "".join(
+        _section(reader, case, key).content.decode() for key in ("records", "team", "stakeholders")
+    )
+    assert "Innsikt A" in read_only and "Drift D" in read_only and "Interessent E" in read_only
+    assert "/endre/" not in read_only and "/slett/" not in read_only
+
+
+def test_history_section_only_for_those_who_may_see_it(client_as, personas, case, recorded):
+    for role, user in personas.items():
+        if role == "politician":
+            continue
+        client = client_as(user)
+        allowed = user.has_perm("core.view_history", case)
+        page = client.get(url("detail", case)).content.decode()
+        section = _section(client, case, "history").content.decode()
+        assert ("?panel=history" in page) == allowed, role
+        assert ("slik-history" in section) == allowed, role
+
+
+def test_panels_page_without_key_shows_every_section(client_as, leader, case, recorded):
+    """What a browser without JavaScript follows from the page: all sections in page order."""
+    page = client_as(leader).get(url("panels", case)).content.decode()
+    order = [page.index(text) for text in ("gate-table", "Drift D", "Interessent E")]
+    assert order == sorted(order) and "slik-history" in page
+
+
+# The list's row as the template wrote it before the rows were written in Python.
+ROW_TEMPLATE = """<tr>
+    <th scope="row"><a class="ds-link" href="{{ case.detail_url }}">{{ case.title }}</a>{% if case.is_published %} <span class="ds-tag" data-size="sm">{% translate "Published" %}</span>{% endif %}</th>
+    <td>{{ case.phase }}. {{ case.get_phase_display }}</td>
+    <td>{{ case.get_status_display }}</td>
+    <td>{{ case.owner|default:"–" }}</td>
+    <td class="slik-number">{% if case.days_in_phase is not None %}{{ case.days_in_phase }}{% else %}–{% endif %}</td>
+  </tr>"""  # noqa: E501
+
+
+def test_list_rows_are_the_template_rows(client_as, coordinator, org, leader):
+    from django.template import engines
+
+    CaseFactory(organisation=org, actor=coordinator, title="Tom & <Jerry>", owner=None)
+    shown = CaseFactory(organisation=org, actor=coordinator, title="Åpen «sak»", owner=leader)
+    with scope(organisation=org.pk):
+        services.case_publish(actor=leader, case=shown, is_published=True)
+    response = client_as(coordinator).get(url("list"))
+    template = engines["django"].from_string(ROW_TEMPLATE)
+    cases = response.context["cases"]
+    for case in cases:
+        case.detail_url = url("detail", case)
+    expected = "".join(template.render({"case": case}) for case in cases)
+    assert "".join(response.context["rows"]) == expected
+    assert expected in response.content.decode()

@@ -94,3 +94,25 @@ def test_criteria_management(org, coordinator, client_as, criteria):
         first = Criterion.objects.get(pk=criteria[0].pk)
         assert (first.weight, first.is_active) == (4, False)
         assert Criterion.objects.filter(organisation=org).count() == 4
+
+
+def test_weight_inputs_match_django_markup():
+    """The plain weight input writes what django/forms/widgets/input.html would, with the
+    save-alone htmx attributes, a value, no value, and errors (aria-invalid)."""
+    from types import SimpleNamespace
+
+    from django import forms as django_forms
+
+    from slik.challenges.forms import PlainInput, WeightsForm
+
+    criteria = [SimpleNamespace(pk=7, name="Nytte «x»", weight=3)]
+    for data in (None, {"weight_7": "4", "was_7": "3"}, {"weight_7": "x", "was_7": "3"}, {}):
+        plain = WeightsForm(data, criteria=criteria, save_url="/k/a/?b=1&c=2")
+        django = WeightsForm(data, criteria=criteria, save_url="/k/a/?b=1&c=2")
+        field = django.fields["weight_7"]
+        field.widget = django_forms.NumberInput(attrs=field.widget.attrs)
+        assert isinstance(plain.fields["weight_7"].widget, PlainInput)
+        if data is not None:
+            plain.is_valid(), django.is_valid()
+        assert str(plain["weight_7"]) == str(django["weight_7"])
+        assert plain["weight_7"].as_field_group() == django["weight_7"].as_field_group()

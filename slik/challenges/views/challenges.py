@@ -14,6 +14,7 @@ from slik.organisations.access import post_only, require
 from .. import selectors, services
 from ..charts import stakeholder_grid_spec
 from ..forms import ChallengeFilterForm, ChallengeForm, StatusForm
+from ..models import Challenge
 from ..panels import render_panels
 from .access import access_challenge
 
@@ -39,10 +40,14 @@ def challenge_list(request, org_slug):
         sort=filters.get("sort") or "updated",
     )
     page = paginate(request, items)
-    # The rows' links from one `reverse`, not one `{% url %}` per row.
+    # The rows' links from one `reverse`, not one `{% url %}` per row; the status names
+    # translated once per page; each row's sectors joined here, not in a template loop.
     detail = link_maker("challenges:detail", id_name="challenge_id", org_slug=org_slug)
+    statuses = {value: str(label) for value, label in Challenge.Status.choices}
     for challenge in page.object_list:
         challenge.detail_url = detail(challenge.pk)
+        challenge.status_label = statuses[challenge.status]
+        challenge.sector_names = ", ".join(sector.name for sector in challenge.sectors.all())
     context = {"filter_form": form, "page": page}
     return render(request, "challenges/challenge_list.html", context)
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from slik.core.concurrency import form_save, form_status, is_stale, requested_flag
+from slik.core.links import link_maker
 from slik.organisations.access import post_only, require
 
 from .. import selectors, services
@@ -22,6 +23,11 @@ def _weights_url(org) -> str:
 def _matrix_context(request, weights_form=None, weights=None):
     org = request.organisation
     matrix = decision_matrix(organisation=org, actor=request.user, weights=weights)
+    # Each row's two links from one reverse() per column, not two {% url %} per row.
+    detail = link_maker("challenges:detail", id_name="challenge_id", org_slug=org.slug)
+    score = link_maker("challenges:score", id_name="challenge_id", org_slug=org.slug)
+    for row in matrix.rows:
+        row.detail_url, row.score_url = detail(row.challenge_id), score(row.challenge_id)
     if weights_form is None:
         weights_form = WeightsForm(criteria=matrix.criteria, save_url=_weights_url(org))
     return {

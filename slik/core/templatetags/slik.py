@@ -3,6 +3,7 @@ import functools
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext
 
@@ -75,6 +76,19 @@ def _language_choices() -> tuple[tuple[str, str], ...]:
     return tuple(
         (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
     )
+
+
+@register.simple_tag
+def fixed_url(name: str) -> str:
+    """`{% url name %}` for a URL without arguments, reversed once per process: the links of
+    every page's header and footer never change while it runs, and each `{% url %}` costs
+    0.1 ms a page."""
+    return _fixed_url(name, get_script_prefix())
+
+
+@functools.lru_cache(maxsize=64)
+def _fixed_url(name: str, script_prefix: str) -> str:
+    return reverse(name)
 
 
 @register.simple_tag

@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import FilteredRelation, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from slik.benefits.pitfalls import PITFALL_TYPES
 from slik.benefits.rollup_queries import organisation_rollup
 from slik.benefits.selectors import organisation_pitfalls
-from slik.cases.models import Case, PhasePeriod
+from slik.cases.models import Case, Phase, PhasePeriod
 from slik.cases.selectors import member_users, published_cases
 from slik.challenges.models import Challenge
 from slik.challenges.selectors import published_challenges
@@ -30,7 +30,7 @@ from slik.organisations.models import Sector
 
 from .. import breakdowns
 from ..models import StatusReport
-from ..services.capacity import WipStatus, active_case_count
+from ..services.capacity import WipStatus, active_case_count, is_active
 from ..services.settings import portfolio_settings_for
 
 CaseChallenge = Case.challenges.through
@@ -106,21 +106,42 @@ def filter_choices(*, organisation, details: bool, names=None) -> dict:
             challenges = published_challenges(organisation=organisation)
         choices["challenges"] = list(challenges.order_by("title").values_list("pk", "title"))
     if details and wanted("owner"):
-        choices["owners"] = [(u.pk, str(u)) for u in member_users(organisation)]
+        owners = member_users(organisation).only("pk", "full_name", "email", "anonymised_at")
+        choices["owners"] = [(user.pk, str(user)) for user in owners]
     return choices
 
 
 def _current_since():
     """The start of the case's current phase (its open phase period)."""
-    current = PhasePeriod.objects.filter(case=OuterRef("pk"), ended_on__isnull=True).order_by(
-        "-started_on", "-id"
+    # Bound to the outer case row, which the outer query holds to the organisation: the scope's
+    # own filter would join the case again for every one of Oslo's 500 lookups.
+    current = (
+        PhasePeriod.objects.with_scopes_disabled()
+        .filter(case=OuterRef("pk"), ended_on__isnull=True)
+        .order_by("-started_on", "-id")
     )
     return Subquery(current.values("started_on")[:1])
 
 
-def case_facts(cases, today: datetime.date) -> list[breakdowns.CaseFacts]:
-    """One light row per case, in listing order. One query."""
-    rows = cases.annotate(since=_current_since()).order_by().values_list(*FACT_FIELDS, "since")
+def case_facts(cases, today: datetime.date, *, phase_days: bool = True, since_before=None):
+    """One light row per case, in listing order. One query. Without `phase_days` only what
+    the balance needs is read (no phase, days in it or resources: they are None). With
+    `since_before` (a date), only the cases whose current phase started before it."""
+    if not phase_days:
+        # Neither phase nor resources either: a budget is a Decimal to convert per row.
+        rows = cases.order_by().values_list(
+            "pk", "title", "status", "innovation_type", "oecd_facet"
+        )
+        return breakdowns.in_listing_order(
+            [
+                breakdowns.CaseFacts(pk, title, None, status, kind, facet, None, None, None)
+                for pk, title, status, kind, facet in rows
+            ]
+        )
+    cases = cases.annotate(since=_current_since())
+    if since_before is not None:
+        cases = cases.filter(since__lt=since_before)
+    rows = cases.order_by().values_list(*FACT_FIELDS, "since")
     facts = [
         breakdowns.CaseFacts(*row, breakdowns.days_since(since, today)) for *row, since in rows
     ]
@@ -171,6 +192,16 @@ def _dashboard(*, organisation, filters, details, cases, groups, settings, choic
     )
 
 
+def wip_figures(organisation, cases=None) -> WipStatus:
+    """The organisation's active cases and its limit for them. `cases`: every case of the
+    organisation, already read as rows (the unfiltered page), counted here instead of by a
+    query."""
+    limit = portfolio_settings_for(organisation).wip_limit
+    if cases is None:
+        return WipStatus(count=active_case_count(organisation), limit=limit)
+    return WipStatus(count=sum(1 for case in cases if is_active(case)), limit=limit)
+
+
 def dashboard_overview(
     *,
     actor,
@@ -179,19 +210,28 @@ def dashboard_overview(
     choices: dict | None = None,
     today: datetime.date | None = None,
 ) -> Dashboard:
-    """The dashboard page as `actor` sees it: every figure from one light row per case.
-    Four queries (settings, cases, floke links with their sectors, active cases for staff)
-    besides the filter choices."""
+    """The dashboard page as `actor` sees it: the funnel and the resources from one light row
+    per case, and the capacity for staff; the stuck cases and the balance are panels of their
+    own (`stuck_cases`, `balance_overview`). One query (cases), for staff one more (the
+    settings) and, with filters, a count of the active cases; besides the filter choices."""
     today = today or timezone.localdate()
     details = sees_details(actor, organisation)
     base = filtered_cases(organisation=organisation, filters=filters, details=details)
-    return _dashboard(
-        organisation=organisation,
-        filters=filters,
+    cases = case_facts(base, today)
+    wip = None
+    if details:
+        # Unfiltered, staff read every case of the organisation: the active ones are among them.
+        wip = wip_figures(organisation, cases if filters == DashboardFilters() else None)
+    return Dashboard(
         details=details,
-        cases=case_facts(base, today),
-        groups=case_groups(base, details=details),
-        settings=portfolio_settings_for(organisation),
+        filters=filters,
+        settings=None,
+        cases=cases,
+        funnel=breakdowns.funnel(cases),
+        breakdowns={},
+        resources=breakdowns.resources(cases),
+        stuck=[],
+        wip=wip,
         choices=choices
         if choices is not None
         else filter_choices(organisation=organisation, details=details),
@@ -199,8 +239,11 @@ def dashboard_overview(
 
 
 def _with_latest_report(cases):
-    latest = StatusReport.objects.filter(case=OuterRef("pk"), published_at__isnull=False).order_by(
-        "-reported_on", "-published_at", "-id"
+    # Bound to the outer case row (see `_current_since`): no join of the case per lookup.
+    latest = (
+        StatusReport.objects.with_scopes_disabled()
+        .filter(case=OuterRef("pk"), published_at__isnull=False)
+        .order_by("-reported_on", "-published_at", "-id")
     )
     return cases.annotate(
         status_report_id=Subquery(latest.values("pk")[:1]),
@@ -248,42 +291,65 @@ def portfolio_dashboard(
 
 def stuck_cases(*, organisation, filters, details: bool, today=None) -> tuple[list, int]:
     """(the stuck cases, longest in their phase first, as light rows; the limit in days).
-    Two queries (settings, cases)."""
+    Two queries (settings, cases): the database finds the cases `breakdowns.is_stuck` names,
+    so only they are read."""
     today = today or timezone.localdate()
-    settings = portfolio_settings_for(organisation)
+    limit = portfolio_settings_for(organisation).stuck_after_days
     base = filtered_cases(organisation=organisation, filters=filters, details=details)
-    facts = case_facts(base, today)
-    return breakdowns.stuck(facts, settings.stuck_after_days), settings.stuck_after_days
+    running = base.exclude(status=Case.Status.STOPPED).filter(phase__lt=Phase.NY_PRAKSIS)
+    facts = case_facts(running, today, since_before=today - datetime.timedelta(days=limit))
+    return breakdowns.stuck(facts, limit), limit
+
+
+def balance_overview(*, organisation, filters, details: bool) -> dict[str, list[dict]]:
+    """The matching cases by floke, sector, innovation type and OECD facet. Two queries (cases,
+    floke links with their sectors)."""
+    base = filtered_cases(organisation=organisation, filters=filters, details=details)
+    facts = case_facts(base, timezone.localdate(), phase_days=False)
+    return breakdowns.balance(facts, case_groups(base, details=details))
 
 
 def case_owners(*, organisation, case_ids) -> dict[int, str]:
     """{case id: its owner as shown, "" without one} for a page of cases. One query."""
-    cases = Case.objects.filter(organisation=organisation, pk__in=case_ids).select_related("owner")
+    cases = (
+        Case.objects.filter(organisation=organisation, pk__in=case_ids)
+        .select_related("owner")
+        .only("pk", "owner__full_name", "owner__email", "owner__anonymised_at")
+    )
     return {case.pk: str(case.owner) if case.owner else "" for case in cases}
 
 
 def latest_status(*, organisation, filters, details: bool, today=None) -> list[dict]:
     """The latest published status report of every matching case that is not stopped, missing
-    and oldest first. One query."""
+    and oldest first. One query: the report is joined on its id (found by one correlated
+    subquery per case), not looked up three times for its id, date and level."""
     today = today or timezone.localdate()
     base = filtered_cases(organisation=organisation, filters=filters, details=details)
+    latest = (
+        StatusReport.objects.with_scopes_disabled()
+        .filter(case=OuterRef("pk"), published_at__isnull=False)
+        .order_by("-reported_on", "-published_at", "-id")
+        .values("pk")[:1]
+    )
+    report = FilteredRelation("status_reports", condition=Q(status_reports__pk=Subquery(latest)))
     rows = (
-        _with_latest_report(base.exclude(status=Case.Status.STOPPED))
+        base.exclude(status=Case.Status.STOPPED)
+        .annotate(latest=report)
         .order_by()
-        .values_list("pk", "title", "status_report_id", "status_reported_on", "status_overall")
+        .values_list("pk", "title", "latest__pk", "latest__reported_on", "latest__overall")
     )
     return breakdowns.status_rows([breakdowns.StatusFacts(*row) for row in rows], today)
 
 
 def benefit_totals(*, organisation, cases) -> dict:
-    """Planned against realised benefits by category for `cases` (a queryset). Three queries."""
+    """Planned against realised benefits by category for `cases` (a queryset). Two queries."""
     rollup = organisation_rollup(organisation=organisation, cases=cases)
     return {"categories": rollup.categories, "total": rollup.total}
 
 
 def benefit_overview(*, organisation, filters, details: bool, today=None) -> dict:
     """The benefits of the matching cases and their pitfall warnings (the first few named for
-    staff). Six queries: the sums (three) and the pitfalls (three)."""
+    staff). Five queries: the sums (two) and the pitfalls (three)."""
     base = filtered_cases(organisation=organisation, filters=filters, details=details)
     found = organisation_pitfalls(organisation=organisation, cases=base, today=today)
     top = PITFALLS_LISTED if details else 0

@@ -10,13 +10,23 @@ from django.utils import timezone
 from django_scopes import scope
 
 from slik.benefits.models import Benefit, Indicator, Measurement
+from slik.benefits.services.summaries import indicator_summaries_update
 from slik.cases.tests.factories import CaseFactory, set_phase
 from slik.challenges.models import Challenge
 from slik.organisations.models import Sector
+from slik.portfolio import breakdowns
+from slik.portfolio.selectors.dashboard import (
+    DashboardFilters,
+    case_facts,
+    filtered_cases,
+    stuck_cases,
+)
+from slik.portfolio.services.capacity import active_case_count
 
 from .factories import StatusReportFactory
 
 LONG_AGO = timezone.localdate() - datetime.timedelta(days=400)
+NBSP = "\u00a0"
 
 
 def _url(org, **params):
@@ -74,6 +84,7 @@ def portfolio(org, coordinator, project_leader, leader):
         Measurement.objects.create(
             indicator=indicator, measured_on=datetime.date(2024, 6, 1), value=Decimal(1500)
         )
+        indicator_summaries_update([indicator.pk])
     StatusReportFactory(
         case=second,
         actor=leader,
@@ -122,30 +133,98 @@ def test_dashboard_aggregates(org, coordinator, portfolio, client_as):
     data = response.context["dashboard"]
     funnel = {row["key"]: row["count"] for row in data.funnel}
     assert funnel == {1: 1, 2: 1, 3: 0, 4: 1, 5: 0, 6: 0}
-    sectors = {row["label"]: row["count"] for row in data.breakdowns["sector"]}
-    assert sectors[portfolio["health"].name] == 2
-    assert sectors[portfolio["school"].name] == 1
-    floker = {row["label"]: row["count"] for row in data.breakdowns["challenge"]}
-    assert floker["Eldrebølgen"] == 1 and floker["Frafall"] == 1
-    facets = {row["key"]: row["count"] for row in data.breakdowns["oecd_facet"]}
-    assert facets["enhancement"] == 1 and facets[""] == 1
+    days = {row["key"]: (row["average_days"], row["max_days"]) for row in data.funnel}
+    assert days[2] == ((timezone.localdate() - LONG_AGO).days,) * 2
     resources = {row["key"]: (row["budget"], row["hours"]) for row in data.resources}
     assert resources[2] == (Decimal(100000), 200)
-    assert [case.title for case in data.stuck] == ["Velferdsteknologi"]
     content = response.content.decode()
-    for key in ("funnel", "challenge", "sector", "innovation_type", "oecd_facet", "resources"):
+    for key in ("funnel", "resources"):
         assert f'id="table-{key}"' in content
-    for key in ("funnel", "challenge", "sector", "budget", "hours"):
+    for key in ("funnel", "budget", "hours"):
         assert f'id="chart-{key}"' in content
     case_url = reverse(
         "cases:detail", kwargs={"org_slug": org.slug, "case_id": portfolio["first"].pk}
     )
-    assert case_url in content
+    assert f'<a class="ds-link" href="{case_url}">Velferdsteknologi</a>' in content
+    assert f'<td class="slik-number" data-value="100000">100{NBSP}000</td>' in content
+
+
+def test_capacity_counts_the_active_cases_of_the_organisation_with_or_without_filters(
+    org, coordinator, portfolio, client_as
+):
+    client = client_as(coordinator)
+    done = CaseFactory(organisation=org, actor=coordinator, title="I drift")
+    set_phase(done, 6)
+    CaseFactory(organisation=org, actor=coordinator, title="Stoppet", status="stopped")
+    with scope(organisation=org.pk):
+        active = active_case_count(org)
+    assert active == 3  # phases 1, 2 and 4; not the one in phase 6 nor the stopped one
+    for params in ({}, {"phase": 2}, {"status": "stopped"}):
+        assert _dashboard(client, _url(org, **params)).wip.count == active
+
+
+def test_balance_panel(org, coordinator, portfolio, client_as):
+    response = _panel(client_as(coordinator), org, "balance")
+    balance = response.context["balance"]
+    sectors = {row["label"]: row["count"] for row in balance["sector"]}
+    assert sectors[portfolio["health"].name] == 2
+    assert sectors[portfolio["school"].name] == 1
+    floker = {row["label"]: row["count"] for row in balance["challenge"]}
+    assert floker == {"Eldrebølgen": 1, "Frafall": 1, "Ingen floke": 1}
+    facets = {row["key"]: row["count"] for row in balance["oecd_facet"]}
+    assert facets["enhancement"] == 1 and facets[""] == 1
+    types = {row["key"]: row["count"] for row in balance["innovation_type"]}
+    assert types["radical"] == 1
+    content = response.content.decode()
+    assert content.lstrip().startswith('<section class="slik-section" aria-labelledby="balance')
+    for key in ("challenge", "sector", "innovation_type", "oecd_facet"):
+        assert f'id="table-{key}"' in content and f'id="chart-{key}"' in content
+    case_url = reverse(
+        "cases:detail", kwargs={"org_slug": org.slug, "case_id": portfolio["first"].pk}
+    )
+    row = (
+        '<tr>\n        <th scope="row">Eldrebølgen</th>\n'
+        '        <td class="slik-number">1</td>\n'
+        f'        <td><a class="ds-link" href="{case_url}">Velferdsteknologi</a></td>\n      </tr>'
+    )
+    assert row in content
+
+
+def test_balance_lists_the_first_cases_of_a_row_and_counts_the_rest(org, coordinator, client_as):
+    with scope(organisation=org.pk):
+        floke = Challenge.objects.create(organisation=org, title="Mange <saker>")
+    for n in range(12):
+        CaseFactory(organisation=org, actor=coordinator, title=f"Sak {n:02d}", challenges=[floke])
+    balance = _panel(client_as(coordinator), org, "balance")
+    content = balance.content.decode()
+    assert "Mange &lt;saker&gt;" in content
+    rows = {row["label"]: row for row in balance.context["balance"]["challenge"]}
+    assert [case.title for case in rows["Mange <saker>"]["cases"]] == [
+        f"Sak {n:02d}" for n in range(10)
+    ]
+    assert 'Sak 09</a> <span class="slik-muted">og 2 til</span>' in content
+
+
+def test_stuck_cases_are_found_by_the_database(org, coordinator, portfolio):
+    with scope(organisation=org.pk):
+        stuck, limit = stuck_cases(organisation=org, filters=DashboardFilters(), details=True)
+        facts = case_facts(
+            filtered_cases(organisation=org, filters=DashboardFilters(), details=True),
+            timezone.localdate(),
+        )
+    assert limit == 180
+    assert stuck == breakdowns.stuck(facts, limit)
+    assert [case.title for case in stuck] == ["Velferdsteknologi"]
 
 
 def test_panels_load_when_they_are_revealed(org, coordinator, portfolio, client_as):
     content = client_as(coordinator).get(_url(org, phase=2)).content.decode()
-    for name, key in (("stuck", "stuck"), ("benefits", "benefits"), ("status", "status")):
+    for name, key in (
+        ("stuck", "stuck"),
+        ("balance", "balance"),
+        ("benefits", "benefits"),
+        ("status", "status"),
+    ):
         url = reverse(f"portfolio:{name}_panel", kwargs={"org_slug": org.slug})
         assert f'id="{key}-panel" aria-live="off" hx-get="{url}?phase=2"' in content
         assert f'hx-get="{url}?phase=2" hx-trigger="revealed"' in content
@@ -155,7 +234,7 @@ def test_panels_load_when_they_are_revealed(org, coordinator, portfolio, client_
 def test_stuck_panel(org, coordinator, project_leader, portfolio, client_as):
     response = _panel(client_as(coordinator), org, "stuck")
     rows = response.context["stuck_rows"]
-    assert [(case.title, owner) for case, owner in rows] == [
+    assert [(case.title, owner) for case, owner, _link in rows] == [
         ("Velferdsteknologi", str(project_leader))
     ]
     content = response.content.decode()
@@ -195,7 +274,7 @@ def test_a_panel_pages_in_place_and_keeps_the_filters(
 
 
 def test_a_panel_opened_without_javascript_is_a_page(org, coordinator, portfolio, client_as):
-    for name in ("stuck", "benefits", "status"):
+    for name in ("stuck", "balance", "benefits", "status"):
         url = reverse(f"portfolio:{name}_panel", kwargs={"org_slug": org.slug})
         response = client_as(coordinator).get(url)
         assert response.status_code == 200
@@ -233,7 +312,8 @@ def test_filters_change_every_chart_and_panel(org, coordinator, portfolio, clien
     client = client_as(coordinator)
     data = _dashboard(client, _url(org, phase=4))
     assert sum(row["count"] for row in data.funnel) == 1
-    assert sum(row["count"] for row in data.breakdowns["innovation_type"]) == 1
+    balance = _panel(client, org, "balance", phase=4).context["balance"]
+    assert sum(row["count"] for row in balance["innovation_type"]) == 1
     benefits = _panel(client, org, "benefits", phase=4).context["benefits"]
     assert benefits["total"].benefits == 0
     assert benefits["pitfalls"]["count"] == 0
@@ -269,7 +349,7 @@ def test_bad_filter_values_never_fail(org, coordinator, politician, portfolio, c
     for user in (coordinator, politician):
         client = client_as(user)
         assert client.get(_url(org) + "?" + query).status_code == 200
-        for name in ("stuck", "benefits", "status"):
+        for name in ("stuck", "balance", "benefits", "status"):
             url = reverse(f"portfolio:{name}_panel", kwargs={"org_slug": org.slug})
             assert client.get(f"{url}?{query}", HTTP_HX_REQUEST="true").status_code == 200
 
@@ -287,7 +367,7 @@ def test_foreign_filter_ids_show_nothing(org, other_org, coordinator, outsider, 
 
 
 def test_outsider_gets_404_for_every_panel(org, outsider, client_as):
-    for name in ("stuck", "benefits", "status"):
+    for name in ("stuck", "balance", "benefits", "status"):
         url = reverse(f"portfolio:{name}_panel", kwargs={"org_slug": org.slug})
         assert client_as(outsider).get(url).status_code == 404
 

@@ -74,16 +74,20 @@ def test_politician_panels_show_only_published_cases_at_aggregate_level(
     _setup(org, coordinator, project_leader, leader)
     client = client_as(politician)
     stuck = _panel(client, org, "stuck")
-    assert [case.title for case, _owner in stuck.context["stuck_rows"]] == ["Publisert sak"]
+    assert [case.title for case, _owner, _link in stuck.context["stuck_rows"]] == ["Publisert sak"]
     status = _panel(client, org, "status")
     # The draft report of the published case is never shown.
     (row,) = status.context["status_page"].object_list
     assert row["case"].title == "Publisert sak" and row["report_id"] is None
     benefits = _panel(client, org, "benefits")
     assert benefits.context["benefits"]["pitfalls"]["top"] == []
-    for response in (stuck, status, benefits):
+    balance = _panel(client, org, "balance")
+    floker = [row["label"] for row in balance.context["balance"]["challenge"]]
+    assert floker == ["Ingen floke"]  # the unpublished floke is not named
+    for response in (stuck, status, benefits, balance):
         content = response.content.decode()
         assert "Intern sak" not in content
+        assert "Hemmelig floke" not in content
         assert project_leader.full_name not in content  # no owner names
 
 

@@ -9,6 +9,7 @@ from django_scopes import scope
 
 from slik.benefits import services as benefit_services
 from slik.benefits.models import Measurement
+from slik.benefits.services.summaries import indicator_summaries_update
 from slik.cases.tests.factories import CaseFactory
 from slik.core.models import AuditEvent
 
@@ -36,6 +37,7 @@ def make_benefit(case, actor, title, unit, baseline, target, latest, direction="
         Measurement.objects.create(
             indicator=indicator, measured_on=datetime.date(2025, 1, 1), value=Decimal(latest)
         )
+        indicator_summaries_update([indicator.pk])
     return benefit
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from slik.benefits.models import Benefit, Indicator, Measurement
+from slik.benefits.services.summaries import indicator_summaries_update
 from slik.cases.tests.factories import CaseFactory
 
 from ..models import AgendaItem
@@ -102,6 +103,7 @@ def _benefit(case, actor):
         benefit = Benefit.objects.create(organisation=case.organisation, case=case, title="Tid")
         indicator = Indicator.objects.create(benefit=benefit, name="Kostnad", unit="kr")
         Measurement.objects.create(indicator=indicator, measured_on=TODAY, value=100)
+        indicator_summaries_update([indicator.pk])
     return benefit
 
 

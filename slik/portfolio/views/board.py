@@ -9,8 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from slik.cases.models import Case, GateDecision, Phase
 from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status, reload_hidden
+from slik.core.links import link_maker
 from slik.core.pagination import paginate
 from slik.organisations.access import post_only, require
 
@@ -20,6 +22,7 @@ from ..selectors import board as selectors
 from ..services import board as services
 from ..services import board_checks as checks
 from .access import access_meeting
+from .rows import choice_labels, long_date, with_links
 
 VIEW = "portfolio.view_board_meeting"
 CHANGE = "portfolio.change_board_meeting"
@@ -56,9 +59,14 @@ def board_list(request, org_slug):
         query=filters.get("q", ""),
         closed=filters.get("closed", ""),
     )
+    page = paginate(request, meetings)
+    rows = with_links(page, "portfolio:board_detail", id_name="meeting_id", org_slug=org_slug)
+    for meeting in rows:
+        meeting.held_label = long_date(meeting.held_on)
     context = {
         "filter_form": filter_form,
-        "page": paginate(request, meetings),
+        "page": page,
+        "rows": rows,
         "may_change": request.user.has_perm(CHANGE, request.organisation),
     }
     return render(request, "portfolio/board_list.html", context)
@@ -98,11 +106,41 @@ def board_edit(request, org_slug, meeting_id):
     return render(request, "portfolio/board_form.html", context, status=form_status(form))
 
 
+def _agenda_rows(org_slug, meeting, items) -> list[AgendaItem]:
+    """The agenda as the table shows it: each item's addresses (one reverse() per column) and
+    labels (each translated once)."""
+    case_url = link_maker("cases:detail", id_name="case_id", org_slug=org_slug)
+    item_urls = {
+        name: link_maker(
+            f"portfolio:agenda_{name}", id_name="item_id", org_slug=org_slug, meeting_id=meeting.pk
+        )
+        for name in ("decide", "move", "remove")
+    }
+    phases, statuses = choice_labels(Phase.choices), choice_labels(Case.Status.choices)
+    decisions = choice_labels(AgendaItem.Decision.choices)
+    gate_decisions = choice_labels(GateDecision.Decision.choices)
+    for item in items:
+        case = item.case
+        item.case_url = case_url(case.pk)
+        item.case_label = f"{case.phase}. {phases.get(case.phase, case.phase)}"
+        item.case_status_label = statuses.get(case.status, case.status)
+        item.decision_label = decisions.get(item.decision, item.decision)
+        item.urls = {name: url(item.pk) for name, url in item_urls.items()}
+        if item.gate_decision:
+            gate = item.gate_decision
+            item.gate_url = reverse(
+                "cases:gate_detail",
+                kwargs={"org_slug": org_slug, "case_id": case.pk, "gate_id": gate.pk},
+            )
+            item.gate_label = gate_decisions.get(gate.decision, gate.decision)
+    return items
+
+
 def board_detail(request, org_slug, meeting_id, add_form=None):
     meeting = access_meeting(request, meeting_id)
     may_manage = request.user.has_perm(CHANGE, meeting)
     may_change = may_manage and not checks.meeting_open_refusal(meeting)
-    items = selectors.agenda_items(meeting=meeting)
+    items = _agenda_rows(org_slug, meeting, selectors.agenda_items(meeting=meeting))
     has_decisions = any(item.decision for item in items)
     if add_form is None and may_change:
         candidates = selectors.agenda_candidates(organisation=request.organisation, meeting=meeting)

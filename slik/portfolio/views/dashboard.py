@@ -1,18 +1,20 @@
 """The portfolio dashboard (full page and htmx partial), its panels and the capacity settings.
 
-The page shows the figures of one light read of the cases; the stuck cases, the latest status
-reports and the benefits are panels the page loads when they scroll into view. A panel's URL
+The page shows the figures of one light read of the cases; the stuck cases, the balance of the
+portfolio, the latest status reports and the benefits are panels the page loads when they
+scroll into view. A panel's URL
 takes the page's filters and, asked without htmx, is a page of its own (what a browser without
 JavaScript follows from the page).
 """
 
+from html import escape
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,10 +24,11 @@ from slik.core.pagination import paginate
 from slik.organisations.access import require
 
 from .. import services
-from ..charts import benefits_spec, dashboard_specs
+from ..charts import balance_specs, benefits_spec, dashboard_specs
 from ..forms import DashboardFilterForm, PortfolioSettingsForm
 from ..selectors.dashboard import (
     DashboardFilters,
+    balance_overview,
     benefit_overview,
     case_owners,
     dashboard_overview,
@@ -45,17 +48,36 @@ def _filters(request, *, details: bool, choices: dict) -> tuple[DashboardFilterF
     return form, form.filters() if bound else DashboardFilters()
 
 
+def listed_cases(rows) -> dict:
+    """{case id: case} of the cases the table rows list (the first few of each row)."""
+    return {case.pk: case for row in rows for case in row["cases"]}
+
+
 def case_links(organisation, cases) -> dict[int, str]:
-    """{case id: a link to the case page}, each written once: a case is listed in up to seven
-    tables of the page, and the URL is reversed once for all of them."""
+    """{case id: a link to the case page}, each written once: a case is listed in several
+    tables, and the URL is reversed once for all of them."""
     marker = "2147483647"
     url = reverse("cases:detail", kwargs={"org_slug": organisation.slug, "case_id": marker})
-    before, after = (conditional_escape(part) for part in url.split(marker))
+    before, after = (escape(part) for part in url.split(marker))
+    # html.escape is what django.utils.html.escape does, without a SafeString per title.
     return {
-        case.pk: f'<a class="ds-link" href="{before}{int(case.pk)}{after}">'
-        f"{conditional_escape(case.title)}</a>"
+        case.pk: mark_safe(  # noqa: S308 – escaped here
+            f'<a class="ds-link" href="{before}{int(case.pk)}{after}">{escape(case.title)}</a>'
+        )
         for case in cases
     }
+
+
+def report_link_maker(organisation):
+    """(case id, report id) → the address of the status report, from one reverse()."""
+    case_marker, report_marker = 2147483646, 2147483647
+    url = reverse(
+        "portfolio:status_detail",
+        kwargs={"org_slug": organisation.slug, "case_id": case_marker, "report_id": report_marker},
+    )
+    before, rest = url.split(str(case_marker))
+    middle, after = rest.split(str(report_marker))
+    return lambda case_id, report_id: f"{before}{int(case_id)}{middle}{int(report_id)}{after}"
 
 
 def _render(request, template: str, context: dict, partial: str):
@@ -80,7 +102,8 @@ def dashboard(request, org_slug):
         "dashboard": data,
         "form": form,
         "specs": dashboard_specs(data),
-        "links": case_links(organisation, data.cases),
+        # The resources list the same first cases of each phase as the funnel.
+        "links": case_links(organisation, listed_cases(data.funnel).values()),
         "panel_query": urlencode(filters.as_params()),
         "statuses": Case.Status.choices,
         "may_manage": request.user.has_perm("portfolio.manage_settings", organisation),
@@ -109,10 +132,11 @@ def stuck_panel(request, org_slug):
     owners = {}
     if details:
         owners = case_owners(organisation=organisation, case_ids=[c.pk for c in page])
+    links = case_links(organisation, page)
     context = {
         "details": details,
         "stuck_page": page,
-        "stuck_rows": [(case, owners.get(case.pk, "")) for case in page],
+        "stuck_rows": [(case, owners.get(case.pk, ""), links[case.pk]) for case in page],
         "stuck_after_days": limit,
         "panel_query": urlencode(filters.as_params()),
     }
@@ -120,12 +144,34 @@ def stuck_panel(request, org_slug):
 
 
 @require_GET
+def balance_panel(request, org_slug):
+    """The matching cases by floke, sector, innovation type and OECD facet, charts and tables."""
+    organisation, details, filters = _panel_filters(request)
+    balance = balance_overview(organisation=organisation, filters=filters, details=details)
+    listed = {pk: case for rows in balance.values() for pk, case in listed_cases(rows).items()}
+    context = {
+        "balance": balance,
+        "specs": balance_specs(balance),
+        "links": case_links(organisation, listed.values()),
+        "panel_query": urlencode(filters.as_params()),
+    }
+    return _render(request, "portfolio/dashboard_balance.html", context, "panel")
+
+
+@require_GET
 def status_panel(request, org_slug):
     """The latest published status report of each running case, a page at a time."""
     organisation, details, filters = _panel_filters(request)
     rows = latest_status(organisation=organisation, filters=filters, details=details)
+    page = paginate(request, rows)
+    links = case_links(organisation, [row["case"] for row in page])
+    report_url = report_link_maker(organisation)
+    for row in page:
+        row["link"] = links[row["case"].pk]
+        if row["report_id"]:
+            row["report_url"] = report_url(row["case"].pk, row["report_id"])
     context = {
-        "status_page": paginate(request, rows),
+        "status_page": page,
         "stale_after_days": STALE_AFTER_DAYS,
         "panel_query": urlencode(filters.as_params()),
     }

@@ -19,10 +19,11 @@ from ..forms.goals import (
     GoalFilterForm,
     PlanGoalForm,
 )
-from ..models import Commission
+from ..models import Commission, PlanGoal
 from ..selectors import goals as selectors
 from ..services import goals as services
 from .access import access_commission, access_goal
+from .rows import choice_labels, long_date, with_links
 
 VIEW_GOAL, CHANGE_GOAL = "portfolio.view_plan_goal", "portfolio.change_plan_goal"
 VIEW_COMMISSION = "portfolio.view_commission"
@@ -59,9 +60,15 @@ def goal_list(request, org_slug):
         source=filters.get("source", ""),
         year=filters.get("year"),
     )
+    page = paginate(request, goals)
+    sources = choice_labels(PlanGoal.Source.choices)
+    rows = with_links(page, "portfolio:goal_detail", id_name="goal_id", org_slug=org_slug)
+    for goal in rows:
+        goal.source_label = sources.get(goal.source, goal.source)
     context = {
         "filter_form": filter_form,
-        "page": paginate(request, goals),
+        "page": page,
+        "rows": rows,
         "years": selectors.goal_years(organisation=request.organisation),
         "may_change": request.user.has_perm(CHANGE_GOAL, request.organisation),
     }
@@ -142,9 +149,18 @@ def commission_list(request, org_slug):
         status=filters.get("status", ""),
         body=filters.get("body", ""),
     )
+    page = paginate(request, items)
+    statuses = choice_labels(Commission.Status.choices)
+    rows = with_links(
+        page, "portfolio:commission_detail", id_name="commission_id", org_slug=org_slug
+    )
+    for commission in rows:
+        commission.status_label = statuses.get(commission.status, commission.status)
+        commission.decided_label = long_date(commission.decided_on)
     context = {
         "filter_form": filter_form,
-        "page": paginate(request, items),
+        "page": page,
+        "rows": rows,
         "may_add": request.user.has_perm(ADD_COMMISSION, request.organisation),
     }
     return render(request, "portfolio/commission_list.html", context)

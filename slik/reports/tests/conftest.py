@@ -26,6 +26,7 @@ def media_root(settings, tmp_path):
 
 def make_portfolio(org, actor, *, cases: int = 3, owner=None):
     from slik.benefits.models import Benefit, Indicator, Measurement
+    from slik.benefits.services.summaries import indicator_summaries_update
     from slik.cases import services
     from slik.cases.models import CaseDecision, GateDecision, Hypothesis, Phase, Responsibility
     from slik.challenges.models import Challenge
@@ -79,6 +80,7 @@ def make_portfolio(org, actor, *, cases: int = 3, owner=None):
             target_value=Decimal(300000), target_on=today + datetime.timedelta(days=300),
         )  # fmt: skip
         Measurement.objects.create(indicator=indicator, measured_on=today, value=Decimal(423456))
+        indicator_summaries_update([indicator.pk])
         commission = Commission.objects.create(
             organisation=org, body="Kommunestyret", decided_on=today, case_number="24/1234",
             title="Trygge eldre på øyene", text="=HYPERLINK(\"x\") kommunestyret ber om …",

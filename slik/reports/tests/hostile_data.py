@@ -67,6 +67,7 @@ def _case(org, actor, owner, t: Texts):
 
 def _benefits(org, case, owner, t: Texts) -> None:
     from slik.benefits.models import Benefit, BenefitCategory, Indicator, Measurement
+    from slik.benefits.services.summaries import indicator_summaries_update
 
     category = BenefitCategory.objects.create(
         organisation=org, category_set="hostile", name=t.short()
@@ -84,6 +85,7 @@ def _benefits(org, case, owner, t: Texts) -> None:
     Measurement.objects.create(
         indicator=indicator, measured_on=TODAY, value=Decimal(400), comment=t.text()
     )
+    indicator_summaries_update([indicator.pk])
 
 
 def _portfolio(org, case, t: Texts):

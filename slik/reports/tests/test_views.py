@@ -7,6 +7,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from slik.core.models import AuditEvent
+from slik.reports import registry
 from slik.reports.models import ReportRun
 
 from .conftest import make_portfolio, pdf_objects, pdf_text, save_first_page_png
@@ -48,6 +49,25 @@ def test_list_filters_and_paginates(client_as, org, leader, settings):
     page = client.get(url("list", org), {"status": "bogus", "side": "2"})
     assert page.status_code == 200 and page.context["page"].number == 2
     assert len(page.context["runs"]) == 2
+
+
+@pytest.mark.django_db
+def test_list_rows_name_link_and_state_each_run(client_as, org, leader):
+    run = make_run(org, leader, report="annual_report", status="done", parameters={"year": 2025})
+    content = client_as(leader).get(url("list", org)).content.decode()
+    detail = url("detail", org, run_id=run.pk)
+    assert f'<a class="ds-link" href="{detail}">Årsrapport for innovasjon 2025</a>' in content
+    assert '<span class="ds-tag" data-status="done">Klar</span>' in content
+
+
+@pytest.mark.django_db
+def test_list_offers_direct_downloads_of_every_format(client_as, org, leader):
+    content = client_as(leader).get(url("list", org)).content.decode()
+    for definition in registry.REGISTRY.values():
+        if definition.listed and not definition.background and definition.permission_object is None:
+            for file_format in definition.formats:
+                download = url("render", org, key=definition.key, file_format=file_format)
+                assert f'href="{download}" download>' in content
 
 
 @pytest.mark.django_db

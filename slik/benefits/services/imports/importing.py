@@ -20,6 +20,7 @@ from slik.core.audit import audit_log
 from ...models import Measurement
 from ..measurements import measurement_replace
 from ..reminders import measurement_tasks_complete
+from ..summaries import indicator_summaries_update, indicators_lock
 from .validating import validate_rows
 
 
@@ -49,6 +50,7 @@ def measurements_import(
     *, actor, case, raw_rows, indicators, fixed=None, replace_existing: bool = False
 ) -> ImportResult:
     """Validate again and import every row, or nothing (ValidationError lists the bad rows)."""
+    indicators_lock(indicator.pk for indicator in indicators)
     rows = validate_rows(raw_rows, indicators=indicators, fixed=fixed)
     bad = [row for row in rows if row.errors]
     if bad:
@@ -62,6 +64,7 @@ def measurements_import(
     differing = [row for row in rows if row.existing is not None and not row.is_unchanged]
     result = ImportResult(created=len(new), unchanged=len(rows) - len(new) - len(differing))
     _create(actor, new)
+    indicator_summaries_update(row.indicator.pk for row in new)
     if replace_existing:
         for row in differing:
             measurement_replace(
