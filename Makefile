@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 SHARED_DATA ?= $(abspath ../shared/data)
 export SLIK_SHARED_DATA := $(SHARED_DATA)
 
-.PHONY: system-packages run test test-sqlite test-postgres lint check-migrations check-deploy messages bench clean deps worker
+.PHONY: system-packages run test test-sqlite test-postgres lint check-migrations check-deploy messages bench clean deps worker jobs
 
 # --- installation -------------------------------------------------------------------------
 $(UV):
@@ -36,14 +36,22 @@ deps: $(VENV)/.synced node_modules/.installed locale/.compiled
 var:
 	mkdir -p var
 
+# `make run PORT=8001` when port 8000 is taken. The server, the worker and the scheduled jobs
+# run together (scripts/run-server); `make worker` and `make jobs` run one part alone.
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
 run: deps | var
 	@scripts/ensure-system-packages run
 	$(MANAGE) migrate --noinput -v 0
 	SLIK_DEMO=true $(MANAGE) load_demo
-	SLIK_DEMO=true scripts/run-server 127.0.0.1:8000
+	SLIK_DEMO=true scripts/run-server $(HOST):$(PORT)
 
 worker: deps
 	$(MANAGE) db_worker
+
+jobs: deps
+	$(MANAGE) run_jobs
 
 # --- testing ------------------------------------------------------------------------------
 system-packages:

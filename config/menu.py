@@ -21,10 +21,17 @@ ENTRIES = (
     ("challenges:matrix", _("Decision matrix"), "challenges.view_matrix"),
     ("cases:list", _("Innovation cases"), None),
     ("benefits:rollup", _("Benefits"), "benefits.view_overview"),
+    # The signed-in user's own measurement tasks, in all their organisations.
+    ("benefits:tasks", _("My measurements"), "benefits.view_my_tasks"),
     ("portfolio:dashboard", _("Portfolio"), "portfolio.view_dashboard"),
     ("reports:list", _("Reports"), "reports.view_reports"),
     ("organisations:settings", _("Settings"), "organisations.manage_organisation"),
 )
+
+# The user menu beside the name (base.html), on an organisation's pages: the personal calendar
+# subscription of the measurement tasks. A short label: the user menu shares one line with the
+# name and «Sign out» even on a 320 px wide screen.
+ACCOUNT_ENTRIES = (("benefits:calendar", _("Calendar"), "benefits.view_my_tasks"),)
 
 
 @dataclass(frozen=True)
@@ -34,24 +41,40 @@ class MenuItem:
     current: bool
 
 
+MENUS = {"main": ENTRIES, "account": ACCOUNT_ENTRIES}
+
+
 @lru_cache(maxsize=4096)
-def _urls(slug: str, script_prefix: str) -> tuple[str, ...]:
-    return tuple(reverse(name, kwargs={"org_slug": slug}) for name, _label, _perm in ENTRIES)
+def _urls(menu_key: str, slug: str, script_prefix: str) -> tuple[str, ...]:
+    entries = MENUS[menu_key]
+    return tuple(reverse(name, kwargs={"org_slug": slug}) for name, _label, _perm in entries)
 
 
-def main_menu(request) -> list[MenuItem]:
+def _menu(request, menu_key: str) -> list[MenuItem]:
     organisation, user = request.organisation, request.user
-    urls = _urls(organisation.slug, get_script_prefix())
+    entries = MENUS[menu_key]
+    urls = _urls(menu_key, organisation.slug, get_script_prefix())
     return [
         MenuItem(url, label, request.path == url)
-        for (_name, label, perm), url in zip(ENTRIES, urls, strict=True)
+        for (_name, label, perm), url in zip(entries, urls, strict=True)
         if perm is None or user.has_perm(perm, organisation)
     ]
 
 
+def main_menu(request) -> list[MenuItem]:
+    return _menu(request, "main")
+
+
+def account_menu(request) -> list[MenuItem]:
+    return _menu(request, "account")
+
+
 def menu(request) -> dict:
-    """Context processor: `main_menu` on tenant pages, built only if the page shows it (not for
-    an htmx fragment)."""
+    """Context processor: `main_menu` and `account_menu` on tenant pages, built only if the page
+    shows them (not for an htmx fragment)."""
     if getattr(request, "organisation", None) is None:
         return {}
-    return {"main_menu": lambda: main_menu(request)}
+    return {
+        "main_menu": lambda: main_menu(request),
+        "account_menu": lambda: account_menu(request),
+    }

@@ -215,7 +215,6 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "slik" / "static",
     ("vendor/designsystemet-css", NODE_MODULES / "@digdir" / "designsystemet-css" / "dist" / "src"),
-    ("vendor/designsystemet-theme", NODE_MODULES / "@digdir" / "designsystemet-theme" / "brand"),
     ("vendor/inter", NODE_MODULES / "@fontsource" / "inter"),
     ("vendor/vega", NODE_MODULES / "vega" / "build"),
     ("vendor/vega-lite", NODE_MODULES / "vega-lite" / "build"),

@@ -10,6 +10,8 @@ ACTION_LABELS = {
     "indicator.created": _("Indicator added"),
     "indicator.changed": _("Indicator changed"),
     "indicator.deleted": _("Indicator deleted"),
+    "indicator.period.started": _("New period in the control chart started"),
+    "indicator.period.removed": _("Period of the control chart removed"),
     "measurement.recorded": _("Measurement recorded"),
     "measurement.deleted": _("Measurement deleted"),
     "measurement.replaced": _("Measurement replaced"),

@@ -24,22 +24,32 @@ def pilot_gate_problems(case) -> tuple[str, list[str]]:
     )
     problems = []
     if not indicators:
-        problems.append(_("The case has no benefit with a main indicator."))
-    for indicator in indicators:
-        missing = []
-        if indicator.baseline_value is None or indicator.baseline_on is None:
-            missing.append(_("baseline"))
-        if indicator.target_value is None or indicator.target_on is None:
-            missing.append(_("target"))
-        if missing:
-            problems.append(
-                _("“%(indicator)s” (benefit “%(benefit)s”) has no %(missing)s.")
-                % {
-                    "indicator": indicator.name,
-                    "benefit": indicator.benefit.title,
-                    "missing": _(" and ").join(str(m) for m in missing),
-                }
+        problems.append(
+            _(
+                "Piloting needs measurable benefits: the case has no benefit with a main "
+                "indicator, with a baseline and a target."
             )
+        )
+    # Drafting an indicator without them is allowed; this rule is where they are required,
+    # and its message names each indicator and what it lacks.
+    for indicator in indicators:
+        no_baseline = indicator.baseline_value is None or indicator.baseline_on is None
+        no_target = indicator.target_value is None or indicator.target_on is None
+        if not (no_baseline or no_target):
+            continue
+        if no_baseline and no_target:
+            missing = _("a baseline (value and date) and a target (value and date)")
+        elif no_baseline:
+            missing = _("a baseline (value and date)")
+        else:
+            missing = _("a target (value and date)")
+        problems.append(
+            _(
+                "Piloting needs a baseline and a target for every main indicator: "
+                "“%(indicator)s” (benefit “%(benefit)s”) still lacks %(missing)s."
+            )
+            % {"indicator": indicator.name, "benefit": indicator.benefit.title, "missing": missing}
+        )
     return str(mode), problems
 
 

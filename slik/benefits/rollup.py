@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from slik.core.seed import seed_text
+
 from .models import Benefit, Direction, Indicator
 
 MONEY_UNITS = {"kr", "kr.", "nok", "kroner", "kroner per år", "kr per år", "kr/år"}
@@ -112,7 +114,7 @@ def category_totals(count_rows: Iterable[dict], sum_rows: Iterable[dict]):
         key = _category_key(row)
         if key not in by_category:
             by_category[key] = CategoryTotals(
-                name=row["category_name"] or "", category_set=row["category_set"] or ""
+                name=seed_text(row["category_name"] or ""), category_set=row["category_set"] or ""
             )
         by_category[key].benefits += row["benefits"]
         total.benefits += row["benefits"]

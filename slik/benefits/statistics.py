@@ -3,23 +3,33 @@
 Pure functions on plain numbers so they can be tested against hand-computed cases. Values are
 floats here; the database keeps Decimals.
 
-XmR (individuals and moving range) chart: the centre line is the mean of the baseline period,
-natural process limits are mean ± 2.66 × mean moving range (2.66 = 3 / d2, d2 = 1.128 for
-ranges of two). Run rules, as commonly used in improvement work:
+XmR (individuals and moving range) chart, as Wheeler (Understanding Variation, 2nd ed., 2000)
+and the NIST/SEMATECH e-Handbook (section 6.3.2.2) compute it: the centre line is the mean of
+the baseline period, the natural process limits are mean ± 2.66 × average moving range
+(2.66 = 3 / d2, d2 = 1.128 for ranges of two), and the upper range limit of the moving range
+chart is 3.268 × average moving range (D4 for ranges of two). Run rules
+(docs/decisions/0014-xmr-rules.md):
   1. a point outside the limits;
   2. a run of 8 or more consecutive points on the same side of the centre line;
   3. 6 or more consecutive points steadily rising or falling.
+
+Limits need a baseline of MIN_BASELINE_POINTS: Wheeler finds limits useful from five or six
+values, and firmer the more there are; below the threshold there are no limits and no verdict.
+Limits never reach beyond what the quantity can take (a share is not below 0 %): `clip`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 XMR_FACTOR = 2.66
+RANGE_FACTOR = 3.268
 RUN_LENGTH = 8
 TREND_LENGTH = 6
-MIN_BASELINE_POINTS = 2
+MIN_BASELINE_POINTS = 8
+# Limits from fewer points than this are provisional: they move as the baseline grows.
+FIRM_BASELINE_POINTS = 20
 
 
 def achievement(value: float, baseline: float, target: float) -> float | None:
@@ -55,21 +65,59 @@ class XmrLimits:
     mean_moving_range: float
     lower: float
     upper: float
+    upper_range: float = 0.0
+    # The limit as computed, before it was held to the quantity's natural bound (or None).
+    lower_unclipped: float | None = None
+    upper_unclipped: float | None = None
+
+    @property
+    def clipped(self) -> bool:
+        return self.lower_unclipped is not None or self.upper_unclipped is not None
 
 
-def xmr_limits(baseline: Sequence[float]) -> XmrLimits | None:
-    """Limits from the baseline period; None with fewer than two points."""
-    if len(baseline) < MIN_BASELINE_POINTS:
+def moving_ranges(values: Sequence[float]) -> list[float]:
+    return [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
+
+
+def xmr_limits(baseline: Sequence[float], minimum: int = MIN_BASELINE_POINTS) -> XmrLimits | None:
+    """Limits from the baseline period; None with fewer than `minimum` points (at least two:
+    one point has no moving range)."""
+    if len(baseline) < max(2, minimum):
         return None
     centre = sum(baseline) / len(baseline)
-    ranges = [abs(b - a) for a, b in zip(baseline, baseline[1:], strict=False)]
+    ranges = moving_ranges(baseline)
     mean_mr = sum(ranges) / len(ranges)
     return XmrLimits(
         centre=centre,
         mean_moving_range=mean_mr,
         lower=centre - XMR_FACTOR * mean_mr,
         upper=centre + XMR_FACTOR * mean_mr,
+        upper_range=RANGE_FACTOR * mean_mr,
     )
+
+
+def clip(limits: XmrLimits, lower: float | None, upper: float | None) -> XmrLimits:
+    """The limits held within the natural bounds of the quantity: a limit beyond a bound says
+    nothing (no value can cross it), so it is drawn and judged at the bound."""
+    new_lower, new_upper = limits.lower, limits.upper
+    lower_unclipped = upper_unclipped = None
+    if lower is not None and limits.lower < lower:
+        new_lower, lower_unclipped = lower, limits.lower
+    if upper is not None and limits.upper > upper:
+        new_upper, upper_unclipped = upper, limits.upper
+    return replace(
+        limits,
+        lower=new_lower,
+        upper=new_upper,
+        lower_unclipped=lower_unclipped,
+        upper_unclipped=upper_unclipped,
+    )
+
+
+def ranges_above_limit(values: Sequence[float], limits: XmrLimits) -> list[int]:
+    """Indices of points whose moving range (from the point before) exceeds the upper range
+    limit: Wheeler's rule 1 on the moving range chart."""
+    return [i + 1 for i, r in enumerate(moving_ranges(values)) if r > limits.upper_range]
 
 
 @dataclass
@@ -89,6 +137,7 @@ class Signals:
 
 
 def points_outside(values: Sequence[float], limits: XmrLimits) -> list[int]:
+    """Points beyond a limit (a value on a limit held at a natural bound is not beyond it)."""
     return [i for i, v in enumerate(values) if v > limits.upper or v < limits.lower]
 
 

@@ -1,26 +1,31 @@
 """“Måler vi målet?” – what an indicator's measurements honestly say.
 
 Achievement against the target, the trend per month, and an XmR (individuals) chart whose
-limits come from the baseline period: the measurements dated on or before the baseline date,
-or, with fewer than two of those, the first few points (the page says so). The run rules are
-applied to the measurements after that period; the verdict says in words whether the data show
-a real change yet and which rule fired.
+limits come from a baseline: the measurements dated on or before the baseline date, or, with
+fewer than `statistics.MIN_BASELINE_POINTS` of those, the first that many points (the page says
+so). Below that threshold there are no limits and the verdict says plainly that there is too
+little data – never "noise". The run rules are applied to the measurements after the baseline.
+
+A new period (`LimitPeriod`, after a sustained shift) starts the analysis afresh from its date:
+its first points are its baseline and its limits are its own. The verdict speaks of the
+current (last) period; the chart shows every period with its limits. Limits are held within
+the indicator's natural bounds (`Indicator.natural_bounds`). See docs/decisions/0014.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from slik.core.formats import format_number
+from slik.core.formats import format_date, format_number
 
 from . import statistics
 from .models import Direction, Indicator
 
 DAYS_PER_MONTH = 30.4375
-FALLBACK_BASELINE_POINTS = 6
 # A slope smaller than this share of the planned change per month reads as "flat".
 FLAT_SHARE_PER_MONTH = 0.01
 RULES = ("outside", "run", "trend")
@@ -40,6 +45,23 @@ def rule_label(code: str) -> str:
 
 
 @dataclass
+class Segment:
+    """One period of the control chart: points [start, end) of the series, the first
+    `baseline_count` of them its baseline."""
+
+    start: int
+    end: int
+    starts_on: datetime.date | None = None  # None for the first period
+    baseline_count: int = 0
+    from_first_points: bool = False
+    limits: statistics.XmrLimits | None = None
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
 class Truth:
     points: list[dict]
     latest: float | None = None
@@ -50,23 +72,68 @@ class Truth:
     limits: statistics.XmrLimits | None = None
     baseline_count: int = 0
     baseline_from_first_points: bool = False
+    segments: list[Segment] = field(default_factory=list)
     fired: list[str] = field(default_factory=list)
     verdict: str = ""
     improvement: bool | None = None
+    # "too_little" when there are too few points for limits: no noise verdict then.
+    state: str = ""
 
     @property
     def achievement_percent(self) -> float | None:
         return None if self.achievement is None else self.achievement * 100
 
+    @property
+    def current(self) -> Segment | None:
+        return self.segments[-1] if self.segments else None
 
-def _baseline_count(indicator: Indicator, dates) -> tuple[int, bool]:
+    @property
+    def new_period(self) -> Segment | None:
+        """The current period when the user started it (not the first)."""
+        current = self.current
+        return current if current is not None and current.starts_on is not None else None
+
+    @property
+    def provisional(self) -> bool:
+        return self.limits is not None and self.baseline_count < (statistics.FIRM_BASELINE_POINTS)
+
+    @property
+    def has_limits(self) -> bool:
+        return any(segment.limits is not None for segment in self.segments)
+
+
+def _first_baseline(indicator: Indicator, dates) -> tuple[int, bool]:
+    """The first period's baseline: the points on or before the baseline date when there are
+    enough of them, else the first MIN_BASELINE_POINTS (when there are that many)."""
+    minimum = statistics.MIN_BASELINE_POINTS
     if indicator.baseline_on is not None:
         count = sum(1 for d in dates if d <= indicator.baseline_on)
-        if count >= statistics.MIN_BASELINE_POINTS:
+        if count >= minimum:
             return count, False
-    if len(dates) < statistics.MIN_BASELINE_POINTS:
+    if len(dates) < minimum:
         return 0, False
-    return max(statistics.MIN_BASELINE_POINTS, min(FALLBACK_BASELINE_POINTS, len(dates) // 2)), True
+    return minimum, True
+
+
+def _segments(indicator: Indicator, dates, period_starts) -> list[Segment]:
+    starts = sorted({d for d in period_starts if dates and d > dates[0]})
+    bounds, segments = [0], []
+    for day in starts:
+        index = next((i for i, d in enumerate(dates) if d >= day), len(dates))
+        if index > bounds[-1]:
+            bounds.append(index)
+            segments.append(day)
+    ends = [*bounds[1:], len(dates)]
+    result = []
+    for number, (start, end) in enumerate(zip(bounds, ends, strict=True)):
+        if number == 0:
+            count, from_first = _first_baseline(indicator, dates[start:end])
+            result.append(Segment(start, end, None, count, from_first))
+        else:
+            size = end - start
+            count = statistics.MIN_BASELINE_POINTS if size >= statistics.MIN_BASELINE_POINTS else 0
+            result.append(Segment(start, end, segments[number - 1], count, True))
+    return result
 
 
 def _trend(truth: Truth, indicator: Indicator, dates, values) -> None:
@@ -98,27 +165,62 @@ def _shift_is_up(after: list[float], signals, centre: float) -> bool:
     return steps > 0
 
 
+def _too_little(truth: Truth) -> str:
+    current = truth.current
+    have = {"minimum": statistics.MIN_BASELINE_POINTS, "count": current.size if current else 0}
+    if truth.new_period is not None:
+        return _(
+            "Too little data to say anything yet about the new period from %(date)s: its noise "
+            "limits need at least %(minimum)s measurements, and it has %(count)s so far."
+        ) % {**have, "date": format_date(current.starts_on)}
+    return (
+        _(
+            "Too little data to say anything yet: the noise limits need at least %(minimum)s "
+            "measurements in the baseline, and there are %(count)s so far. Until then the "
+            "measurements cannot show whether a change is real or noise."
+        )
+        % have
+    )
+
+
+def _no_signal(truth: Truth, after: list[float]) -> str:
+    limits = {
+        "count": len(after),
+        "lower": format_number(truth.limits.lower),
+        "upper": format_number(truth.limits.upper),
+    }
+    if len(after) < statistics.RUN_LENGTH:
+        # A lasting but moderate change shows only through the run rule, which needs 8 points:
+        # calling fewer points "noise" would read as "no effect".
+        early = ngettext(
+            "No signal yet, but too early to call it noise: %(count)s measurement after the "
+            "baseline lies within the noise limits (%(lower)s to %(upper)s). A smaller lasting "
+            "change shows only after 8 measurements in a row on one side of the centre line.",
+            "No signal yet, but too early to call it noise: %(count)s measurements after the "
+            "baseline lie within the noise limits (%(lower)s to %(upper)s). A smaller lasting "
+            "change shows only after 8 measurements in a row on one side of the centre line.",
+            len(after),
+        )
+        return early % limits
+    noise = _(
+        "Not yet: the %(count)s measurements after the baseline period stay within the noise "
+        "limits (%(lower)s to %(upper)s) and no run rule has fired, so the differences so far "
+        "are most likely noise."
+    )
+    return noise % limits
+
+
 def _verdict(truth: Truth, after: list[float], signals, indicator: Indicator) -> str:
     if truth.limits is None:
-        return _(
-            "Too few measurements to tell a real change from noise yet: at least two are needed "
-            "for the noise limits, and more after them."
-        )
+        truth.state = "too_little"
+        return _too_little(truth)
     if not after:
         return _(
             "All measurements so far belong to the baseline period. Record measurements after "
             "it to see whether anything has changed."
         )
     if not truth.fired:
-        return _(
-            "Not yet: the %(count)s measurements after the baseline period stay within the noise "
-            "limits (%(lower)s to %(upper)s) and no run rule has fired, so the differences so far "
-            "are most likely noise."
-        ) % {
-            "count": len(after),
-            "lower": format_number(truth.limits.lower),
-            "upper": format_number(truth.limits.upper),
-        }
+        return _no_signal(truth, after)
     shift_up = _shift_is_up(after, signals, truth.limits.centre)
     truth.improvement = shift_up == (indicator.direction == Direction.HIGHER)
     rules = "; ".join(rule_label(code) for code in truth.fired)
@@ -131,15 +233,43 @@ def _verdict(truth: Truth, after: list[float], signals, indicator: Indicator) ->
     }
 
 
-def indicator_truth(indicator: Indicator, measurements) -> Truth:
+def indicator_truth(indicator: Indicator, measurements, period_starts=()) -> Truth:
     """The analysis of one indicator; `measurements` in date order (no further queries)."""
     return series_truth(
-        indicator, [m.measured_on for m in measurements], [float(m.value) for m in measurements]
+        indicator,
+        [m.measured_on for m in measurements],
+        [float(m.value) for m in measurements],
+        period_starts,
     )
 
 
-def series_truth(indicator: Indicator, dates: list, values: list[float]) -> Truth:
-    """The analysis of one indicator from its measurement dates and values, in date order."""
+def _analyse_segment(truth: Truth, segment: Segment, values: list[float], bounds) -> tuple:
+    """Limits and signals of one period; marks its points. Returns (after, signals)."""
+    points = truth.points[segment.start : segment.end]
+    part = values[segment.start : segment.end]
+    count = segment.baseline_count
+    limits = statistics.xmr_limits(part[:count]) if count else None
+    if limits is not None:
+        limits = statistics.clip(limits, *bounds)
+    segment.limits = limits
+    for point in points[:count]:
+        point["baseline"] = True
+    after = part[count:] if limits is not None else []
+    signals = statistics.detect_signals(after, limits) if after else None
+    for point in points:
+        point["centre"] = limits.centre if limits else None
+        point["lower"] = limits.lower if limits else None
+        point["upper"] = limits.upper if limits else None
+    if signals is not None:
+        for code in RULES:
+            for index in getattr(signals, code):
+                points[count + index]["rules"].append(code)
+    return after, signals
+
+
+def series_truth(indicator: Indicator, dates: list, values: list[float], period_starts=()) -> Truth:
+    """The analysis of one indicator from its measurement dates and values, in date order,
+    and the start dates of the periods the user began (LimitPeriod.starts_on)."""
     points = [
         {"date": d.isoformat(), "value": v, "rules": [], "baseline": False}
         for d, v in zip(dates, values, strict=True)
@@ -154,18 +284,18 @@ def series_truth(indicator: Indicator, dates: list, values: list[float]) -> Trut
             values[-1], float(indicator.baseline_value), float(indicator.target_value)
         )
     _trend(truth, indicator, dates, values)
-    count, from_first = _baseline_count(indicator, dates)
-    truth.baseline_count, truth.baseline_from_first_points = count, from_first
-    truth.limits = statistics.xmr_limits(values[:count]) if count else None
-    after = values[count:]
-    signals = None
-    for point in points[:count]:
-        point["baseline"] = True
-    if truth.limits is not None and after:
-        signals = statistics.detect_signals(after, truth.limits)
-        for code in RULES:
-            for index in getattr(signals, code):
-                points[count + index]["rules"].append(code)
+    truth.segments = _segments(indicator, dates, period_starts)
+    bounds = indicator.natural_bounds()
+    after, signals = [], None
+    for number, segment in enumerate(truth.segments):
+        after, signals = _analyse_segment(truth, segment, values, bounds)
+        for point in points[segment.start : segment.end]:
+            point["period"] = number
+    current = truth.current
+    truth.limits = current.limits
+    truth.baseline_count = current.baseline_count
+    truth.baseline_from_first_points = current.from_first_points and current.starts_on is None
+    if signals is not None:
         truth.fired = [code for code in RULES if getattr(signals, code)]
     truth.verdict = _verdict(truth, after, signals, indicator)
     return truth

@@ -30,15 +30,19 @@ class CasesConfig(AppConfig):
     def ready(self):
         from slik.challenges.panels import CHALLENGE_PAGE_PANELS
         from slik.core.audit import register_actions
+        from slik.core.seed import seed_texts_register
         from slik.organisations import services as organisation_services
         from slik.organisations.pages import OVERVIEW_SECTIONS, SETTINGS_LINKS, SettingsLink
 
         from .audit_codes import ACTION_LABELS
+        from .defaults import STEP_TRANSLATIONS
         from .services.roadmap import roadmap_template_ensure
         from .views.challenges import challenge_cases_panel
 
         register_actions(ACTION_LABELS)
+        seed_texts_register(STEP_TRANSLATIONS)
         organisation_services.DEFAULT_PROVIDERS.register(roadmap_template_ensure)
         OVERVIEW_SECTIONS.register(overview_cases)
         SETTINGS_LINKS.register(SettingsLink("cases:roadmap", _("Roadmap template")))
+        SETTINGS_LINKS.register(SettingsLink("cases:gate_settings", _("Gate decision rules")))
         CHALLENGE_PAGE_PANELS.register(challenge_cases_panel)

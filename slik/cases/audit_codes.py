@@ -10,6 +10,7 @@ ACTION_LABELS = {
     "case.gate.adjust": _("Gate decision: adjust"),
     "case.gate.stop": _("Gate decision: stop"),
     "case.gate.postpone": _("Gate decision: postpone"),
+    "case.gate.resume": _("Gate decision: resume"),
     "case.gate.back": _("Gate decision: back to an earlier phase"),
     "case.insight.added": _("Insight added"),
     "case.insight.changed": _("Insight changed"),
@@ -20,6 +21,7 @@ ACTION_LABELS = {
     "case.decision.added": _("Decision recorded"),
     "case.decision.changed": _("Decision changed"),
     "case.decision.deleted": _("Decision deleted"),
+    "case.decision.locked": _("Decision made final by approved minutes"),
     "case.n3.added": _("N3 check recorded"),
     "case.n3.changed": _("N3 check changed"),
     "case.n3.deleted": _("N3 check deleted"),
@@ -29,5 +31,7 @@ ACTION_LABELS = {
     "case.stakeholder.added": _("Stakeholder added"),
     "case.stakeholder.changed": _("Stakeholder changed"),
     "case.stakeholder.deleted": _("Stakeholder deleted"),
+    "case.stakeholders.copied": _("Stakeholders carried over from the floke"),
     "roadmap.version.created": _("New roadmap version"),
+    "cases.gate_settings.changed": _("Gate settings changed"),
 }

@@ -106,11 +106,11 @@ def case_page(*, actor, organisation, case_id: int) -> Case:
     return get_in_tenant(queryset, organisation, pk=case_id)
 
 
-def case_floker(*, case: Case, actor, organisation) -> list[str]:
-    """The titles of the floker the case answers that the actor may see (a published case can
-    answer an unpublished floke), in the floker's own order."""
+def case_floker(*, case: Case, actor, organisation) -> list[Challenge]:
+    """The floker the case answers that the actor may see (a published case can answer an
+    unpublished floke), in the floker's own order: their title and status."""
     challenges = visible_challenges(actor=actor, organisation=organisation)
-    return list(challenges.filter(cases=case).values_list("title", flat=True))
+    return list(challenges.filter(cases=case).only("pk", "title", "status", "organisation_id"))
 
 
 # The rows of a case fetched in its tenant (`case_page`, `access_case`) are read by the case's
@@ -185,6 +185,19 @@ def member_users(organisation, *, staff_only: bool = True):
     if staff_only:
         memberships = memberships.exclude(role=Membership.Role.POLITICIAN)
     return User.objects.filter(pk__in=memberships.values("user_id")).order_by("full_name")
+
+
+def source_challenge(*, actor, organisation, challenge_id) -> Challenge | None:
+    """The floke a new case is made from, when the actor may see it; else None (a foreign,
+    hidden or mangled id makes an ordinary new case)."""
+    if not (challenge_id or "").isdigit():
+        return None
+    challenges = visible_challenges(actor=actor, organisation=organisation)
+    return challenges.filter(pk=int(challenge_id)).first()
+
+
+def challenge_stakeholder_count(challenge: Challenge) -> int:
+    return Stakeholder.objects.filter(challenge=challenge).count()
 
 
 def organisation_challenges(organisation):

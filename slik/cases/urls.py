@@ -20,6 +20,7 @@ urlpatterns = [
     path("veikart/", views.roadmap, name="roadmap"),
     path("veikart/endre/", views.roadmap_edit, name="roadmap_edit"),
     path("veikart/<int:template_id>/", views.roadmap_version, name="roadmap_version"),
+    path("beslutningspunkt-regler/", views.gate_settings, name="gate_settings"),
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/deler/", views.case_panels, name="panels"),
     path("<int:case_id>/endre/", views.case_edit, name="edit"),

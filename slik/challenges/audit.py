@@ -20,4 +20,5 @@ ACTIONS = {
     "stakeholder.changed": _("Stakeholder changed"),
     "stakeholder.deleted": _("Stakeholder deleted"),
     "population.imported": _("Population figures imported"),
+    "projection.labour_years.changed": _("Care labour-years changed"),
 }

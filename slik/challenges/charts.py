@@ -64,8 +64,17 @@ def stakeholder_grid_spec(stakeholders) -> dict:
                     "tooltip": tooltip,
                 },
             },
+            # Names on the left half run rightwards from their point, names on the right half
+            # leftwards: a name next to a point at high interest ran past the chart's edge
+            # and was cut off.
             {
+                "transform": [{"filter": "datum.interest <= 3"}],
                 "mark": {"type": "text", "align": "left", "dx": 8, "dy": -6},
+                "encoding": {"x": x, "y": y, "text": {"field": "name"}},
+            },
+            {
+                "transform": [{"filter": "datum.interest > 3"}],
+                "mark": {"type": "text", "align": "right", "dx": -8, "dy": -6},
                 "encoding": {"x": x, "y": y, "text": {"field": "name"}},
             },
         ],

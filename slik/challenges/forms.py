@@ -13,6 +13,7 @@ from slik.core.concurrency import (
 )
 from slik.core.forms import DsForm, DsModelForm, NumberField
 from slik.core.plain import PlainFieldsMixin, PlainInput, PlainTextInput
+from slik.core.seed import seed_text
 
 from .models import Challenge, Criterion, ExternalActor, KeyFigure, Stakeholder
 from .selectors import challenge_owners, organisation_members, sector_choices
@@ -50,7 +51,12 @@ class ChallengeForm(VersionedFormMixin, DsModelForm):
         self.fields["sectors"].queryset = sector_choices(
             organisation=organisation, include=existing
         )
+        self.fields["sectors"].label_from_instance = _sector_label
         self.fields["owner"].queryset = organisation_members(organisation=organisation)
+
+
+def _sector_label(sector) -> str:
+    return seed_text(sector.name)
 
 
 class ChallengeFilterForm(PlainFieldsMixin, DsForm):
@@ -93,6 +99,7 @@ class ChallengeFilterForm(PlainFieldsMixin, DsForm):
         self.fields["sector"].queryset = sector_choices(organisation=organisation).only(
             "id", "name"
         )
+        self.fields["sector"].label_from_instance = _sector_label
         # Only owners of floker the actor may see: a politician learns no other names.
         self.fields["owner"].queryset = challenge_owners(
             actor=actor, organisation=organisation
@@ -138,6 +145,41 @@ class KeyFigureForm(VersionedFormMixin, DsModelForm):
 
 class ReadyFigureForm(DsForm):
     code = forms.CharField(max_length=40, widget=forms.HiddenInput)
+
+
+class ProjectionImportForm(DsForm):
+    file = forms.FileField(
+        label=_("Projection file from Statistics Norway (table 14288)"),
+        help_text=_(
+            "In the statistics bank, choose your municipality, the ages (one by one or in "
+            "groups), the main alternative and the years from now to 2040, then «Last ned» as "
+            "semicolon-separated CSV or JSON-stat 2."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.json,text/csv,application/json"}),
+    )
+
+
+class LabourYearsForm(DsForm):
+    """The care labour-years (årsverk i pleie og omsorg) today; empty removes them."""
+
+    labour_years = NumberField(
+        label=_("Care labour-years (årsverk i pleie og omsorg)"),
+        required=False,
+        max_digits=9,
+        decimal_places=1,
+        help_text=_("From KOSTRA or your own accounts, e.g. «412,5». Leave empty to remove."),
+    )
+    year = forms.TypedChoiceField(label=_("Counted in"), coerce=int, choices=())
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+
+    def clean_labour_years(self):
+        value = self.cleaned_data.get("labour_years")
+        if value is not None and value <= 0:
+            raise forms.ValidationError(_("Enter a number above 0, or leave the field empty."))
+        return value
 
 
 class CriterionForm(VersionedFormMixin, DsModelForm):

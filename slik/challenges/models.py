@@ -9,6 +9,8 @@ from django_scopes import ScopedManager
 
 from slik.core.concurrency import Versioned
 
+from .projections.words import computed_words
+
 
 class ExternalActor(models.TextChoices):
     USERS = "users", _("Users and citizens")
@@ -103,6 +105,51 @@ class KeyFigure(Versioned):
 
     def __str__(self):
         return f"{self.label}: {self.value} {self.unit}".strip()
+
+    def shown(self) -> dict:
+        """Label, unit and source in the reader's language when SLIK computed the figure and
+        nobody has rewritten them; otherwise as typed."""
+        return computed_words(self)
+
+
+class PopulationProjection(models.Model):
+    """The municipality's SSB population projection (table 14288), as its coordinator imported
+    it: persons aged 80+ and 20–66 per year from one projection alternative, and the care
+    labour-years (årsverk i pleie og omsorg) the municipality has today.
+
+    Only these sums are kept – no text from the file – so nothing in an upload reaches a page,
+    a report or an export. A new import replaces the counts and keeps the labour-years.
+    """
+
+    organisation = models.OneToOneField(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="population_projection",
+    )
+    municipality_number = models.CharField(max_length=4)
+    table = models.CharField(max_length=5, blank=True)
+    # SSB's four-letter code of the alternative, e.g. MMMM for the main alternative.
+    alternative = models.CharField(max_length=4)
+    first_year = models.PositiveSmallIntegerField()
+    # {"2030": {"80+": 412, "20-66": 2530}, …}
+    counts = models.JSONField(default=dict)
+    care_labour_years = models.DecimalField(
+        _("care labour-years today"), max_digits=9, decimal_places=1, null=True, blank=True
+    )
+    care_labour_years_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    imported_at = models.DateTimeField()
+
+    objects = ScopedManager(organisation="organisation")
+
+    def __str__(self):
+        return f"{self.municipality_number} {self.alternative} {self.first_year}"
+
+    def persons(self, year: int, group: str) -> int | None:
+        return (self.counts.get(str(year)) or {}).get(group)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(int(year) for year in self.counts)
 
 
 class PopulationCount(models.Model):

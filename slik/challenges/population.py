@@ -9,12 +9,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext as _
 
-from .models import PopulationCount
+from .models import KeyFigure, PopulationCount
+from .projections.words import FIGURE_WORDS
+from .projections.words import POPULATION_SOURCE as POPULATION_SOURCE  # read from here too
 
 POPULATION_FILE = "befolkning_alder_kommune_2006_2026.csv"
-POPULATION_SOURCE = "SSB, befolkning 1. januar (tabell 07459)"
 AGE_GROUPS = ("0-5", "6-15", "16-19", "20-44", "45-66", "67-79", "80-89", "90+", "alle")
 OLD_GROUPS = ("80-89", "90+")
 WORKING_GROUPS = ("20-44", "45-66")
@@ -106,15 +106,11 @@ def _workers_per_80(counts: dict[str, int]) -> Decimal | None:
 
 
 def _figure(code_kind: str, year: int, counts: dict[str, int]) -> ReadyFigure | None:
-    if code_kind == "share80":
-        value = _share_80(counts)
-        label, unit = _("Share of the population aged 80 or over"), "%"
-    else:
-        value = _workers_per_80(counts)
-        label, unit = _("People aged 20–66 per person aged 80 or over"), _("persons")
+    value = _share_80(counts) if code_kind == "share80" else _workers_per_80(counts)
     if value is None:
         return None
-    return ReadyFigure(f"{code_kind}:{year}", label, value, unit, year)
+    label, unit = FIGURE_WORDS[code_kind]
+    return ReadyFigure(f"{code_kind}:{year}", str(label), value, str(unit), year)
 
 
 def ready_figures(*, organisation) -> dict | None:
@@ -151,3 +147,13 @@ def ready_figure(*, organisation, code: str) -> ReadyFigure | None:
     number = getattr(organisation, "number", "")
     counts = population_table(number).get(int(year_text)) if number else None
     return _figure(kind, int(year_text), counts) if counts else None
+
+
+def added_codes(*, organisation, challenge=None) -> set[str]:
+    """Codes of the computed figures already saved where new ones would go (one query), so a
+    figure is not offered twice."""
+    return set(
+        KeyFigure.objects.filter(organisation=organisation, challenge=challenge)
+        .exclude(computed_code="")
+        .values_list("computed_code", flat=True)
+    )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views.figures import figure_labour_years, figure_projection
 
 app_name = "challenges"
 
@@ -17,6 +18,8 @@ urlpatterns = [
     path("tall/", views.figure_list, name="figures"),
     path("tall/ny/", views.figure_create, name="figure_create"),
     path("tall/ferdige/", views.figure_add_ready, name="figure_add_ready"),
+    path("tall/framskriving/", figure_projection, name="figure_projection"),
+    path("tall/framskriving/arsverk/", figure_labour_years, name="figure_labour_years"),
     path("tall/<int:figure_id>/endre/", views.figure_edit, name="figure_edit"),
     path("tall/<int:figure_id>/slett/", views.figure_delete, name="figure_delete"),
     path("<int:challenge_id>/tall/", views.figure_list, name="challenge_figures"),

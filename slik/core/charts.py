@@ -59,6 +59,9 @@ _DAYS = {
     ),
 }
 CHART_CONFIG_ID = "slik-chart-config"
+# About five ticks on a value axis, however wide the chart: Vega's default (one per 40 px) put
+# 25 budget ticks on a wide dashboard.
+VALUE_TICKS = 5
 
 
 def d3_time_locale(language: str | None = None) -> dict:
@@ -86,7 +89,38 @@ def chart_config(language: str | None = None) -> dict:
     return {
         "locale": {"number": dict(D3_NUMBER_LOCALE), "time": d3_time_locale(language)},
         "tooltipFormat": {"numberFormat": NUMBER_FORMAT, "timeFormat": DATE_FORMAT},
+        "axisQuantitative": {"tickCount": VALUE_TICKS},
     }
+
+
+def vl_convert_locales(language: str | None = None) -> dict:
+    """The d3 locales as vl-convert's own arguments (`format_locale`, `time_format_locale`), so
+    paper uses the screen's dictionaries even where a spec's config does not reach."""
+    return {
+        "format_locale": dict(D3_NUMBER_LOCALE),
+        "time_format_locale": d3_time_locale(language or get_language()),
+    }
+
+
+def count_ticks(largest, most: int = 6) -> list[int]:
+    """Whole-number ticks from 0 past `largest`, at most `most` of them, with a step of 1, 2 or
+    5 times a power of ten. Vega's `tickMinStep` does not stop ticks at 0.5 (written "1" by
+    the count format: "0 1 1"), so count axes name their ticks."""
+    top = max(int(-(-float(largest or 0) // 1)), 1)
+    step, scale = 1, 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * scale
+            if -(-top // step) + 1 <= most:
+                count = -(-top // step)
+                return [step * n for n in range(count + 1)]
+        scale *= 10
+
+
+def count_axis(largest) -> tuple[dict, dict]:
+    """(axis, scale) for an axis of counts: whole-number ticks and a domain that ends on one."""
+    ticks = count_ticks(largest)
+    return {"values": ticks, "format": COUNT_FORMAT}, {"domain": [0, ticks[-1]]}
 
 
 def paper_spec(spec: dict, width: int = PAPER_WIDTH, language: str | None = None) -> dict:
@@ -129,12 +163,14 @@ NO_URLS: list[str] = []
 def chart_svg(spec: dict) -> str:
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(_xml_safe(paper_spec(spec)), allowed_base_urls=NO_URLS)
+    return vl_convert.vegalite_to_svg(
+        _xml_safe(paper_spec(spec)), allowed_base_urls=NO_URLS, **vl_convert_locales()
+    )
 
 
 def chart_png(spec: dict, *, scale: float = 2) -> bytes:
     import vl_convert
 
     return vl_convert.vegalite_to_png(
-        _xml_safe(paper_spec(spec)), scale=scale, allowed_base_urls=NO_URLS
+        _xml_safe(paper_spec(spec)), scale=scale, allowed_base_urls=NO_URLS, **vl_convert_locales()
     )

@@ -13,7 +13,9 @@ change with the language of whoever made it):
 - a hyphen-minus before negative numbers (`-3`): spreadsheets read it as a number, U+2212 not;
 - money `1 200 000 kr`, percentages `12,5 %` (a no-break space before `kr` and `%`);
 - dates `29.11.2026`; date and time in Norwegian time (settings.TIME_ZONE, Europe/Oslo):
-  `29.11.2026 kl. 10.15` (English: `29.11.2026 10:15`).
+  `29.11.2026 kl. 10.15` (English: `29.11.2026 10:15`);
+- on screen, a date in running text is written out in the user's language
+  (`format_long_date`: `29. november 2026`, English `29 November 2026`).
 
 Reading (`parse_number`, for the form fields and the file import alike): comma or point is the
 decimal separator. Thousands may be grouped by three with a space (also no-break or narrow
@@ -109,9 +111,9 @@ def format_percent(value, decimals: int = 1) -> str:
 
 
 def number_for_input(value) -> str:
-    """A number as an input field shows it for editing: every decimal kept, no grouping, so
-    `parse_number` reads back exactly the value stored ("1250,75")."""
-    return format_number(value, None, grouping=False)
+    """A number as an input field shows it for editing: every decimal kept and grouped as on
+    the page ("1 250,75", never "1250.7500"); `parse_number` reads it back exactly."""
+    return format_number(value, None)
 
 
 def local_datetime(value: datetime.datetime) -> datetime.datetime:
@@ -128,6 +130,30 @@ def format_date(value) -> str:
     if isinstance(value, datetime.datetime):
         value = local_datetime(value).date()
     return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+
+
+MONTHS = {
+    "nb": "januar februar mars april mai juni juli august september oktober november desember",
+    "nn": "januar februar mars april mai juni juli august september oktober november desember",
+    "en": "January February March April May June July August September October November December",
+}
+LONG_DATE_PATTERNS = {
+    "nb": "{day}. {month} {year}",
+    "nn": "{day}. {month} {year}",
+    "en": "{day} {month} {year}",
+}
+
+
+def format_long_date(value, language: str | None = None) -> str:
+    """A date written out for running text in the user's language: "29. november 2026"
+    (English "29 November 2026"); a datetime: its date in Norwegian time; "" for None."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = local_datetime(value).date()
+    code = language_code(language)
+    month = MONTHS[code].split()[value.month - 1]
+    return LONG_DATE_PATTERNS[code].format(day=value.day, month=month, year=value.year)
 
 
 def format_time(value: datetime.datetime | datetime.time, language: str | None = None) -> str:

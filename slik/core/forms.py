@@ -15,6 +15,21 @@ class SlikFormRenderer(TemplatesSetting):
     field_template_name = "forms/field.html"
 
 
+def page_has_form_errors(context) -> bool:
+    """Whether a form or formset in a template's context was submitted with errors: the page
+    title then starts with «Feil:» (base.html), so a screen reader says so before anything
+    else. Every view names its forms differently; looking through the context finds them all."""
+    for values in context.dicts:
+        for value in values.values():
+            # Only forms the view has validated: validating here could query (unique checks).
+            validated = isinstance(value, forms.BaseForm | forms.BaseFormSet) and (
+                value._errors is not None
+            )
+            if validated and not value.is_valid():
+                return True
+    return False
+
+
 class DsFormMixin:
     """Adds Designsystemet classes to widgets; rendering comes from `forms/field.html`.
 
@@ -22,6 +37,13 @@ class DsFormMixin:
     date that later breaks date arithmetic on the pages and in the reminder jobs. Every file
     field refuses a file the upload handler dropped at the size limit (`slik.core.uploads`).
     """
+
+    def get_context(self):
+        # The error summary of forms/form.html is named by its heading; the prefix keeps two
+        # forms of one page apart.
+        context = super().get_context()
+        context["error_summary_id"] = f"{self.prefix or type(self).__name__.lower()}-errors"
+        return context
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -47,11 +47,12 @@ class PlainSearchInput(PlainTextInput):
 class PlainFieldsMixin:
     """forms/form.html and forms/field.html written in Python for a form of plain fields (the
     filter bars of the floke and case lists): the templates cost more than the rest of the
-    form. A field with a fieldset, help text or errors, and a form with a conflict or errors of
-    its own, still go through the templates. Tests compare the markup with the templates'."""
+    form. A field with a fieldset or help text, and a form with a conflict or any error (the
+    templates open with an error summary), still go through the templates. Tests compare the
+    markup with the templates'."""
 
     def render(self, template_name=None, context=None, renderer=None):
-        if template_name or context or getattr(self, "conflict", None) or self.non_field_errors():
+        if template_name or context or getattr(self, "conflict", None) or self.errors:
             return super().render(template_name, context, renderer)
         hidden = "".join(str(field) for field in self.hidden_fields())
         groups = "".join(_field_group(field) for field in self.visible_fields())

@@ -102,3 +102,11 @@ class KeyedRegistry:
 
     def __repr__(self) -> str:
         return f"<KeyedRegistry {self.name}: {len(self)} items>"
+
+
+# Work that runs by itself on an interval (measurement reminders), declared once by the app it
+# belongs to and run by `manage.py run_jobs` (slik/core/schedule.py): `make run` starts it, and
+# production runs it as a service or from cron with `--once`.
+SCHEDULED_JOBS = KeyedRegistry(
+    "core.scheduled_jobs", "ScheduledJob(key, task, interval) by key, run by `manage.py run_jobs`"
+)

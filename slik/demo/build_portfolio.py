@@ -12,6 +12,7 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from slik.benefits.models import Benefit
 from slik.cases import services as case_services
@@ -34,14 +35,15 @@ COUNCIL_REPORT = "council_report"
 def build_portfolio(*, organisation, people) -> list[str]:
     """The parts that were missing and are now added (empty when all were there)."""
     demo = _Demo(organisation=organisation, people=people)
+    # Named in the language load_demo prints in (the build itself runs in bokmål).
     parts = (
-        ("resources", demo.resources),
-        ("capacity", demo.capacity),
-        ("plan goals", demo.goals),
-        ("commissions", demo.commissions),
-        ("status reports", demo.status_reports),
-        ("board meetings", demo.meetings),
-        ("council report", demo.council_report),
+        (gettext_lazy("resources"), demo.resources),
+        (gettext_lazy("capacity"), demo.capacity),
+        (gettext_lazy("plan goals"), demo.goals),
+        (gettext_lazy("commissions"), demo.commissions),
+        (gettext_lazy("status reports"), demo.status_reports),
+        (gettext_lazy("board meetings"), demo.meetings),
+        (gettext_lazy("council report"), demo.council_report),
     )
     return [name for name, build in parts if build()]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_scopes import scope
 
 from slik.accounts.models import User
@@ -34,15 +36,16 @@ def load_demo(*, write=print) -> bool:
     if demo_exists():
         added = _add_missing()
         if added:
-            write(f"Added to the demo data loaded earlier: {', '.join(added)}.")
+            parts = ", ".join(str(part) for part in added)
+            write(_("Added to the demo data loaded earlier: %(parts)s.") % {"parts": parts})
             return True
-        write("The demo data is already loaded; nothing changed.")
+        write(_("The demo data is already loaded; nothing changed."))
         return False
     import_reference_data(write)
     # Names computed from data (figure labels) are stored in the default language.
     with translation.override("nb"):
         _build()
-    write("Demo data loaded.")
+    write(_("Demo data loaded."))
     return True
 
 
@@ -61,8 +64,9 @@ def _build() -> None:
 
 
 @transaction.atomic
-def _add_missing() -> list[str]:
-    """A demo loaded before the benefits or portfolio apps existed gets their parts (once)."""
+def _add_missing() -> list:
+    """A demo loaded before the benefits or portfolio apps existed gets their parts (once);
+    returns their names, lazily translated, for the output's language (this runs in bokmål)."""
     hvaler = Organisation.objects.get(kind=Organisation.Kind.MUNICIPALITY, number=HVALER)
     added = []
     with scope(organisation=hvaler.pk), translation.override("nb"):
@@ -73,7 +77,7 @@ def _add_missing() -> list[str]:
         }
         if not benefits_exist(hvaler):
             build_benefits(organisation=hvaler, people=people)
-            added.append("benefits")
+            added.append(gettext_lazy("benefits"))
         added += build_portfolio(organisation=hvaler, people=people)
     return added
 

@@ -7,11 +7,13 @@ into the repository); without it the demo creates only the two municipalities it
 from __future__ import annotations
 
 import csv
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from slik.accounts.models import User
 from slik.organisations.models import Membership, Organisation
@@ -43,20 +45,24 @@ def shared_file(name: str) -> Path | None:
 
 
 def import_reference_data(write) -> None:
-    """The register and population imports of the other apps, when they and the data exist."""
+    """The register and population imports of the other apps, when they and the data exist.
+
+    Their own output is kept back (it is in another language and names file paths): the demo
+    says in one language what it did.
+    """
     if shared_file("kommuner_2024.csv") is None:
-        write("Shared data not found; skipping the register and population imports.")
+        write(_("Shared data not found; skipping the register and population imports."))
         return
     commands = get_commands()
     if "import_municipalities" in commands:
-        call_command("import_municipalities", "--shared", verbosity=0)
-        write("Imported the municipality register.")
+        call_command("import_municipalities", "--shared", verbosity=0, stdout=StringIO())
+        write(_("Imported the municipality register."))
     else:
-        write("The import_municipalities command is not available; skipping the register.")
+        write(_("The municipality register cannot be imported here; skipping it."))
     population = shared_file(POPULATION_FILE)
     if "import_population" in commands and population is not None:
-        call_command("import_population", str(population), verbosity=0)
-        write("Imported the population figures.")
+        call_command("import_population", str(population), verbosity=0, stdout=StringIO())
+        write(_("Imported the population figures."))
 
 
 def pilot_municipalities() -> list[dict]:

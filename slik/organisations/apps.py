@@ -10,11 +10,14 @@ class OrganisationsConfig(AppConfig):
     def ready(self):
         from slik.accounts.pages import PROFILE_SECTIONS
         from slik.core.audit import register_actions
+        from slik.core.seed import seed_texts_register
 
         from . import personal_data
+        from .defaults import SECTOR_TRANSLATIONS
         from .views import profile_memberships
 
         personal_data.register()
+        seed_texts_register(SECTOR_TRANSLATIONS)
         PROFILE_SECTIONS.register(profile_memberships)
         register_actions(
             {

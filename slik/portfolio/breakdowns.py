@@ -15,6 +15,7 @@ from typing import NamedTuple
 from django.utils.translation import gettext as _
 
 from slik.cases.models import Case, InnovationType, OecdFacet, Phase
+from slik.core.sorting import norwegian_key
 
 from .models import StatusLevel
 from .selectors.status import STALE_AFTER_DAYS
@@ -47,8 +48,9 @@ def days_since(since: datetime.date | None, today: datetime.date) -> int | None:
 
 
 def listing_order(case) -> tuple:
-    """Active cases first, then postponed and stopped; by title within each."""
-    return (STATUS_ORDER.get(case.status, 3), case.title.lower())
+    """Active cases first, then postponed and stopped; by title within each (Norwegian order:
+    Æ, Ø, Å after Z)."""
+    return (STATUS_ORDER.get(case.status, 3), norwegian_key(case.title))
 
 
 def in_listing_order(cases) -> list:
@@ -145,7 +147,9 @@ def _group(ordered, keys_of, labels: dict, *, none_label: str, order=None) -> li
         for key in keys_of(case) or [""]:
             members.setdefault(key, []).append(case)
     if order is None:
-        order = sorted((k for k in members if k != ""), key=lambda k: str(labels.get(k, k)).lower())
+        order = sorted(
+            (k for k in members if k != ""), key=lambda k: norwegian_key(str(labels.get(k, k)))
+        )
         order += [""] if "" in members else []
     return [
         _row(key, labels.get(key, none_label) if key != "" else none_label, members.get(key, []))
@@ -192,7 +196,7 @@ def is_stuck(case, limit_days: int) -> bool:
 def stuck(cases, limit_days: int) -> list:
     """The stuck cases, longest in their phase first."""
     found = [c for c in cases if is_stuck(c, limit_days)]
-    return sorted(found, key=lambda c: (-c.days_in_phase, c.title.lower()))
+    return sorted(found, key=lambda c: (-c.days_in_phase, norwegian_key(c.title)))
 
 
 class StatusFacts(NamedTuple):
@@ -222,7 +226,9 @@ def status_rows(cases: list[StatusFacts], today: datetime.date) -> list[dict]:
                 "stale": age is None or age > STALE_AFTER_DAYS,
             }
         )
-    rows.sort(key=lambda r: (r["age"] is not None, -(r["age"] or 0), r["case"].title.lower()))
+    rows.sort(
+        key=lambda r: (r["age"] is not None, -(r["age"] or 0), norwegian_key(r["case"].title))
+    )
     return rows
 
 
@@ -230,6 +236,6 @@ def pitfall_summary(pitfalls, labels: dict, *, top: int) -> dict:
     """The number of pitfall warnings, their count by type (most first) and the first `top`."""
     by_type = sorted(
         ((str(labels[code]), n) for code, n in pitfalls.count_by_code().items()),
-        key=lambda item: (-item[1], item[0]),
+        key=lambda item: (-item[1], norwegian_key(item[0])),
     )
     return {"count": len(pitfalls), "by_type": by_type, "top": pitfalls[:top] if top else []}

@@ -7,11 +7,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from slik.cases.models import Case
-from slik.core.charts import COUNT_FORMAT, PAPER_WIDTH, paper_spec
+from slik.core.charts import PAPER_WIDTH, count_axis, paper_spec
 from slik.core.charts import VEGA_LITE_SCHEMA as SCHEMA
-
-# Counts of cases: whole numbers on the axis.
-COUNT_AXIS = {"tickMinStep": 1, "format": COUNT_FORMAT}
 
 
 def paper(spec: dict, width: int = PAPER_WIDTH) -> dict:
@@ -34,9 +31,16 @@ def bar_spec(rows: list[dict], *, category_title: str, value_title: str) -> dict
     order = [row["label"] for row in rows]
     spec = _base(values, max(60, 28 * len(values)))
     spec["mark"] = {"type": "bar", "tooltip": True}
+    axis, scale = count_axis(max((v["value"] for v in values), default=0))
     spec["encoding"] = {
         "y": {"field": "label", "type": "nominal", "title": category_title, "sort": order},
-        "x": {"field": "value", "type": "quantitative", "title": value_title, "axis": COUNT_AXIS},
+        "x": {
+            "field": "value",
+            "type": "quantitative",
+            "title": value_title,
+            "axis": axis,
+            "scale": scale,
+        },
     }
     return spec
 
@@ -55,6 +59,8 @@ def funnel_spec(rows: list[dict], statuses: list[tuple[str, str]]) -> dict:
     ]
     spec = _base(values, 6 * 34)
     spec["mark"] = {"type": "bar", "tooltip": True}
+    # Bars are stacked: the axis reaches the fullest phase.
+    axis, scale = count_axis(max((sum(row["counts"].values()) for row in rows), default=0))
     spec["encoding"] = {
         "y": {
             "field": "phase",
@@ -67,7 +73,8 @@ def funnel_spec(rows: list[dict], statuses: list[tuple[str, str]]) -> dict:
             "type": "quantitative",
             "title": _("Cases"),
             "stack": True,
-            "axis": COUNT_AXIS,
+            "axis": axis,
+            "scale": scale,
         },
         "color": {
             "field": "status",

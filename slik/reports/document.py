@@ -54,6 +54,8 @@ class ReportDocument:
     language: str = "nb"
     summary: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    # Laid out dense enough for one A4 page (the builder keeps the content short enough).
+    one_page: bool = False
 
     def tables(self) -> list[Table]:
         """Every table, depth first – the Excel and CSV renderers export these."""

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from . import registry
+
 
 class ReportRun(models.Model):
     class Status(models.TextChoices):
@@ -40,4 +42,7 @@ class ReportRun(models.Model):
         verbose_name_plural = _("report runs")
 
     def __str__(self):
-        return f"{self.report} ({self.file_format}, {self.get_status_display()})"
+        # The report's title, not its key: this is what the history and the overview show.
+        definition = registry.get(self.report)
+        name = str(definition.title) if definition else self.report
+        return f"{name} ({self.file_format.upper()}, {self.get_status_display()})"

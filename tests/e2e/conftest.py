@@ -4,6 +4,9 @@ Every page a journey visits is checked with axe-core (WCAG 2.1 A/AA) and photogr
 test-artifacts/. Checks are not left to memory: the page's `load` events are counted and a
 test fails when a loaded page was never checked, so a journey cannot slip past a page.
 Pages changed by htmx are checked by calling `assert_accessible(page)` once they have settled.
+Each check waits until every chart on the page has been drawn (slik.js marks each chart
+container `data-chart="rendered"`), then runs axe at the journey's width (1280 px) and again at
+320 px, where the page must also reflow without horizontal scrolling (WCAG 1.4.10).
 
 Deterministic on a loaded machine: the journeys wait for states (Playwright's auto-waiting
 `expect`, a navigation, a response), never for a fixed time; the timeouts are generous, since a
@@ -53,6 +56,25 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 TIMEOUT_MS = 30_000
 expect.set_options(timeout=TIMEOUT_MS)
 
+# The journey's own width, and the narrowest width every page must reflow to (WCAG 1.4.10:
+# 320 CSS px, a 1280 px window at 400 % zoom).
+WIDE, NARROW, HEIGHT = 1280, 320, 900
+CHARTS_PENDING = """() => [...document.querySelectorAll('[data-vega-spec]')]
+  .filter(el => !['rendered', 'failed'].includes(el.dataset.chart)).length"""
+CHARTS_FAILED = """() => [...document.querySelectorAll('[data-vega-spec][data-chart=failed]')]
+  .map(el => el.dataset.vegaSpec)"""
+CHARTS_FIT = """() => [...document.querySelectorAll('.slik-chart svg')]
+  .every(svg => svg.getBoundingClientRect().right <= document.documentElement.clientWidth + 1)"""
+CHART_REFLOW_S = 5
+# slik.js sets data-viewport in its resize handler, after it has refitted the scroll regions.
+FITTED_TO = "(width) => document.documentElement.dataset.viewport === String(width)"
+WIDER_THAN = """(width) => [...document.querySelectorAll('body *')]
+  .filter(el => el.getBoundingClientRect().right > width + 1
+    && !el.closest('.slik-table-wrap, .slik-scroll'))
+  .slice(0, 5)
+  .map(el => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}`
+    + `${typeof el.className === 'string' && el.className ? '.' + el.className : ''}`
+    + ` (right edge ${Math.round(el.getBoundingClientRect().right)} px)`)"""
 AXE_RUN = """async (tags) => {
   const result = await axe.run(document, {
     runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
@@ -216,10 +238,46 @@ class PageChecks:
             # Evaluated through the DevTools protocol: a <script> tag would be inline script,
             # which the page's Content Security Policy (rightly) refuses.
             page.evaluate(AXE_JS.read_text() + "\n;undefined")
-        violations = page.evaluate(AXE_RUN, AXE_TAGS)
         self.checked = len(self.loads)
-        self.screenshot(label)
-        assert not violations, _describe(page.url, violations)
+        try:
+            self._wait_for_charts()
+            violations = page.evaluate(AXE_RUN, AXE_TAGS)
+            self.screenshot(label)
+            assert not violations, _describe(page.url, violations)
+            self._resize(NARROW)
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            wider = page.evaluate(WIDER_THAN, NARROW)
+            violations = page.evaluate(AXE_RUN, AXE_TAGS)
+            self.screenshot(f"{label or 'page'}-{NARROW}")
+            assert scroll_width <= NARROW, (
+                f"{page.url} scrolls sideways at {NARROW} px: {scroll_width} px wide; {wider}"
+            )
+            assert not violations, f"At {NARROW} px: " + _describe(page.url, violations)
+        finally:
+            self._resize(WIDE)
+
+    def _wait_for_charts(self) -> None:
+        page = self.page
+        wait_until(page, lambda: page.evaluate(CHARTS_PENDING) == 0, "charts were never drawn")
+        failed = page.evaluate(CHARTS_FAILED)
+        assert not failed, f"Charts failed to draw on {page.url}: {failed}"
+
+    def _resize(self, width: int) -> None:
+        page = self.page
+        if page.viewport_size["width"] == width:
+            return
+        page.set_viewport_size({"width": width, "height": HEIGHT})
+        wait_until(
+            page,
+            lambda: page.evaluate(FITTED_TO, width),
+            f"slik.js never saw the window resized to {width} px",
+        )
+        self._wait_for_charts()
+        # Charts as wide as their container are redrawn by Vega after the window's resize
+        # event; one that never fits is reported by the width check that follows.
+        deadline = time.monotonic() + CHART_REFLOW_S
+        while not page.evaluate(CHARTS_FIT) and time.monotonic() < deadline:
+            page.wait_for_timeout(20)
 
     def screenshot(self, label: str) -> None:
         self.shots += 1
@@ -244,7 +302,7 @@ _CHECKS: dict[int, PageChecks] = {}
 def page(browser, live_server, transactional_db, request):
     """A fresh browser context per test, aimed at the live server."""
     context = browser.new_context(
-        base_url=live_server.url, locale="nb-NO", viewport={"width": 1280, "height": 900}
+        base_url=live_server.url, locale="nb-NO", viewport={"width": WIDE, "height": HEIGHT}
     )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()

@@ -50,6 +50,11 @@ def cases(org, coordinator, leader):
 
 def _reveal(page, panel: str, table: str):
     page.locator(f"#{panel}").scroll_into_view_if_needed()
+    expect(page.locator(f"#{table}")).to_be_attached()
+    # A table behind a chart starts collapsed on the dashboard: open it as a reader would.
+    collapsed = page.locator(f"details:not([open]):has(#{table}) > summary")
+    if collapsed.count():
+        collapsed.click()
     expect(page.locator(f"#{table}")).to_be_visible()
 
 

@@ -61,7 +61,8 @@ def _submit(page, form, label):
 
 def _charts_drawn(page):
     # The floke chart is in the balance panel, which loads when it is scrolled into view.
-    page.locator("#balance-panel").scroll_into_view_if_needed()
+    # Scrolled from the page itself: the placeholder may be swapped for the panel meanwhile.
+    page.evaluate("document.getElementById('balance-panel').scrollIntoView()")
     for chart in CHARTS:
         expect(page.locator(f".slik-chart[data-vega-spec='{chart}'] svg").first).to_be_visible()
 
@@ -88,7 +89,8 @@ def _filter_the_dashboard(page, portfolio):
     expect(page.locator("#table-funnel")).not_to_contain_text(portfolio["school"].title)
     assert_accessible(page, "dashboard-filtered")
 
-    # Open the case from the chart's table view.
+    # Open the case from the chart's table view (collapsed until asked for).
+    page.locator("details:has(#table-challenge) > summary").click()
     link = table.locator(f"a[href='/k/hvaler/case/{portfolio['alarm'].pk}/']")
     follow(page, link.click, "case-from-chart")
     expect(page.locator("h1")).to_contain_text(portfolio["alarm"].title)

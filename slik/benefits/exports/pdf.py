@@ -1,4 +1,4 @@
-"""The benefits realisation plan as PDF (WeasyPrint from an HTML template)."""
+"""The benefits realisation plan as a tagged PDF (WeasyPrint from an HTML template)."""
 
 from __future__ import annotations
 
@@ -45,4 +45,5 @@ def plan_pdf(data) -> bytes:
             "benefit_map": benefit_map,
         },
     )
-    return html_to_pdf(html)
+    # Tagged (PDF/UA-1) like every other PDF: headings, tables and the map reach screen readers.
+    return html_to_pdf(html, tagged=True)

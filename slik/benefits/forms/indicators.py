@@ -44,6 +44,20 @@ class IndicatorForm(VersionedFormMixin, DsForm):
     cost_of_measuring = forms.CharField(
         label=_("cost of measuring"), max_length=200, required=False
     )
+    lower_bound = NumberField(
+        label=_("lowest possible value"),
+        required=False,
+        initial=0,
+        help_text=_(
+            "What the quantity can take at all: 0 for a count, hours or kroner. Empty if it can "
+            "be negative. The noise limits are never drawn beyond it."
+        ),
+    )
+    upper_bound = NumberField(
+        label=_("highest possible value"),
+        required=False,
+        help_text=_("For example 6 on a scale from 1 to 6. A percentage is 0 to 100 when empty."),
+    )
 
     @classmethod
     def initial_from(cls, indicator: Indicator) -> dict:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from slik.core.formats import format_date, format_number
-from slik.core.forms import DateInput, DsForm
+from slik.core.forms import DateInput, DsForm, NumberField
 
 from ..models import Indicator
 from ..services.measurements import measurement_clean, measurement_on
@@ -21,9 +21,7 @@ class MeasurementForm(DsForm):
     REPLACE, KEEP = "replace", "keep"
 
     measured_on = forms.DateField(label=_("date"), widget=DateInput())
-    value = forms.CharField(
-        label=_("value"), max_length=40, widget=forms.TextInput(attrs={"inputmode": "decimal"})
-    )
+    value = NumberField(label=_("value"))
     comment = forms.CharField(label=_("comment"), max_length=500, required=False)
     on_existing = forms.ChoiceField(
         label=_("This date already has a measurement"),

@@ -21,6 +21,13 @@ def planned_dates(measurement_dates) -> list[datetime.date]:
     return sorted(dates)
 
 
+PERCENT_UNITS = ("%", "prosent", "percent")
+
+
+def is_percent(unit: str) -> bool:
+    return (unit or "").strip().lower() in PERCENT_UNITS
+
+
 class Direction(models.TextChoices):
     HIGHER = "higher", _("Higher is better")
     LOWER = "lower", _("Lower is better")
@@ -61,6 +68,14 @@ class Indicator(Versioned):
     )
     measurement_dates = models.JSONField(_("measurement dates"), default=list, blank=True)
     cost_of_measuring = models.CharField(_("cost of measuring"), max_length=200, blank=True)
+    # What the quantity can take at all (0 for a count, 0 and 100 for a share): the noise limits
+    # are held within these, so a share's lower limit is never drawn at −34 %.
+    lower_bound = models.DecimalField(
+        _("lowest possible value"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    upper_bound = models.DecimalField(
+        _("highest possible value"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     # A summary of the measurements, written by every service that writes them
     # (services.summaries) in the same transaction: the roll-up, the pitfalls and the lists
@@ -83,6 +98,15 @@ class Indicator(Versioned):
 
     def planned_dates(self) -> list[datetime.date]:
         return planned_dates(self.measurement_dates)
+
+    def natural_bounds(self) -> tuple[float | None, float | None]:
+        """The bounds set on the indicator; a percentage is 0 to 100 unless set otherwise."""
+        default = (0.0, 100.0) if is_percent(self.unit) else (None, None)
+        bounds = (self.lower_bound, self.upper_bound)
+        return tuple(  # type: ignore[return-value]
+            float(value) if value is not None else fallback
+            for value, fallback in zip(bounds, default, strict=True)
+        )
 
     @property
     def has_baseline_and_target(self) -> bool:
@@ -129,6 +153,32 @@ class Measurement(models.Model):
 
     def __str__(self):
         return f"{self.measured_on}: {self.value}"
+
+
+class LimitPeriod(models.Model):
+    """A new period of the XmR chart from `starts_on`: after a sustained shift the old limits
+    describe a process that is no more, so the measurements from this date get limits of their
+    own (from their first points). Removing the period restores the limits before it."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="periods")
+    starts_on = models.DateField(_("new period from"))
+    reason = models.CharField(_("reason"), max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(organisation="indicator__benefit__organisation")
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+        verbose_name = _("period of the control chart")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "starts_on"], name="limit_period_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.starts_on}"
 
 
 class MeasurementTask(models.Model):

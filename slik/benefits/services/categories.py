@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from slik.core.audit import audit_log, snapshot
 from slik.core.concurrency import lock, lock_version, save_versioned
@@ -16,6 +17,18 @@ DEFAULT_CATEGORY_SETS = {
     "Saman om": ["Direkte budsjettgevinst", "Indirekte budsjettgevinst", "Kvalitativ gevinst"],
     "DFØ": ["Effektivitet", "Kvalitet", "Gevinst for andre aktører"],
     "KS Veikart": ["Unngåtte kostnader", "Spart tid"],
+}
+
+# The default categories for a reader who chose nynorsk or English (slik/core/seed.py).
+CATEGORY_TRANSLATIONS = {
+    "Direkte budsjettgevinst": pgettext_lazy("benefit category", "Direct budget benefit"),
+    "Indirekte budsjettgevinst": pgettext_lazy("benefit category", "Indirect budget benefit"),
+    "Kvalitativ gevinst": pgettext_lazy("benefit category", "Qualitative benefit"),
+    "Effektivitet": pgettext_lazy("benefit category", "Efficiency"),
+    "Kvalitet": pgettext_lazy("benefit category", "Quality"),
+    "Gevinst for andre aktører": pgettext_lazy("benefit category", "Benefit for other parties"),
+    "Unngåtte kostnader": pgettext_lazy("benefit category", "Avoided costs"),
+    "Spart tid": pgettext_lazy("benefit category", "Time saved"),
 }
 
 SETTINGS_FIELDS = ("pilot_gate", "measurement_overdue_days")

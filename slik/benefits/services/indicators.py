@@ -7,6 +7,7 @@ Indicator and measurement changes are logged on the benefit, so its history tell
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,9 +16,10 @@ from django.utils.translation import gettext as _
 from slik.core.audit import audit_log, snapshot
 from slik.core.concurrency import lock_version, save_versioned, subject_of
 from slik.core.dates import date_errors, validate_date
-from slik.core.formats import parse_date
+from slik.core.formats import format_number, parse_date
 
 from ..models import Direction, Indicator
+from ..models.indicator import is_percent
 
 INDICATOR_FIELDS = (
     "name",
@@ -33,6 +35,8 @@ INDICATOR_FIELDS = (
     "frequency",
     "measurement_dates",
     "cost_of_measuring",
+    "lower_bound",
+    "upper_bound",
 )
 
 
@@ -69,6 +73,40 @@ def _target_errors(data: dict, errors: dict) -> None:
     baseline_on, target_on = data.get("baseline_on"), data.get("target_on")
     if baseline_on and target_on and target_on <= baseline_on:
         errors["target_on"] = _("The target date must come after the baseline date.")
+
+
+def _number(value) -> Decimal | None:
+    """A value as a Decimal for comparing (callers may hand over text), or None."""
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _bound_errors(data: dict, errors: dict) -> None:
+    """The natural bounds in order, and the baseline and target within them."""
+    lower, upper = _number(data.get("lower_bound")), _number(data.get("upper_bound"))
+    if lower is not None and upper is not None and lower >= upper:
+        errors["upper_bound"] = _("The highest possible value must be above the lowest.")
+        return
+    for name in ("baseline_value", "target_value"):
+        value = _number(data.get(name))
+        if value is None or name in errors:
+            continue
+        if (lower is not None and value < lower) or (upper is not None and value > upper):
+            errors[name] = _("The value lies outside what the quantity can take (%(range)s).") % {
+                "range": " – ".join(
+                    "…" if bound is None else format_number(bound) for bound in (lower, upper)
+                )
+            }
+
+
+def default_bounds(unit: str) -> dict:
+    """Bounds for an indicator made without them (demo data, imports): a share from 0 to 100,
+    anything else not below 0 – hours, kroner, counts and scores cannot be negative."""
+    return {"lower_bound": 0, "upper_bound": 100 if is_percent(unit) else None}
 
 
 def parse_dates(value) -> list[datetime.date]:
@@ -112,6 +150,7 @@ def indicator_clean(data: dict) -> dict:
         errors["frequency"] = _("Choose a measurement frequency from the list.")
     _pair_errors(data, errors)
     _target_errors(data, errors)
+    _bound_errors(data, errors)
     for name, messages in date_errors(
         baseline_on=data.get("baseline_on"), target_on=data.get("target_on")
     ).items():
@@ -144,6 +183,9 @@ def _log_on_benefit(actor, action, indicator, before=None, after=None, data=None
 
 @transaction.atomic
 def indicator_create(*, actor, benefit, **fields) -> Indicator:
+    fields = dict(fields)
+    if "lower_bound" not in fields and "upper_bound" not in fields:
+        fields.update(default_bounds(fields.get("unit") or ""))
     data = indicator_clean({k: fields.get(k) for k in INDICATOR_FIELDS if k in fields})
     indicator = Indicator.objects.create(benefit=benefit, **data)
     _log_on_benefit(actor, "indicator.created", indicator, after=snapshot(indicator, data))

@@ -46,7 +46,7 @@ def test_trend_slope_per_day():
 
 def test_xmr_limits_hand_computed():
     # Baseline 10, 12, 11, 13: mean 11.5; moving ranges 2, 1, 2 → mean 5/3.
-    limits = xmr_limits([10, 12, 11, 13])
+    limits = xmr_limits([10, 12, 11, 13], minimum=2)
     assert limits.centre == pytest.approx(11.5)
     assert limits.mean_moving_range == pytest.approx(5 / 3)
     assert limits.upper == pytest.approx(11.5 + 2.66 * 5 / 3)
@@ -55,6 +55,7 @@ def test_xmr_limits_hand_computed():
 
 def test_xmr_needs_two_baseline_points():
     assert xmr_limits([10]) is None
+    assert xmr_limits([10], minimum=1) is None  # one point has no moving range
 
 
 def test_point_outside_limits():
@@ -79,13 +80,13 @@ def test_six_rising_or_falling():
 
 
 def test_detect_signals_noise_has_none():
-    limits = xmr_limits([10, 11, 9, 10, 11, 9, 10])
+    limits = xmr_limits([10, 11, 9, 10, 11, 9, 10], minimum=2)
     noise = [10, 9, 11, 10, 9, 11, 10, 10.5, 9.5]
     assert not detect_signals(noise, limits).any
 
 
 def test_detect_signals_real_shift():
-    limits = xmr_limits([10, 11, 9, 10, 11, 9, 10])
+    limits = xmr_limits([10, 11, 9, 10, 11, 9, 10], minimum=2)
     shifted = [12, 12.5, 11.5, 12, 12.2, 11.8, 12.1, 12.3]
     signals = detect_signals(shifted, limits)
     assert signals.run == list(range(8))
@@ -102,15 +103,15 @@ def test_achievement_is_one_at_target_and_zero_at_baseline(value, baseline, targ
 
 @given(values=st.lists(finite, min_size=2, max_size=50))
 def test_xmr_limits_are_symmetric_around_the_mean(values):
-    limits = xmr_limits(values)
+    limits = xmr_limits(values, minimum=2)
     assert limits.lower <= limits.centre <= limits.upper
     assert limits.upper - limits.centre == pytest.approx(limits.centre - limits.lower, abs=1e-6)
 
 
 @given(values=st.lists(finite, min_size=2, max_size=50), shift=finite)
 def test_signals_do_not_change_when_everything_shifts(values, shift):
-    limits = xmr_limits(values)
-    moved = xmr_limits([v + shift for v in values])
+    limits = xmr_limits(values, minimum=2)
+    moved = xmr_limits([v + shift for v in values], minimum=2)
     assert moved.mean_moving_range == pytest.approx(limits.mean_moving_range, rel=1e-6, abs=1e-3)
 
 

@@ -65,11 +65,16 @@ def test_trend_rule_fires_on_six_rising(make_indicator, benefit):
 
 
 def test_fallback_to_first_points_when_baseline_period_is_empty(indicator):
-    add_series(indicator, [8.5, 8.4, 8.6, 8.5, 8.4, 8.6, 8.5, 8.4], start=datetime.date(2024, 2, 1))
+    # No measurement on or before the baseline date: the first 8 (the minimum baseline) are
+    # the baseline, the rest are judged against their limits.
+    add_series(
+        indicator, [8.5, 8.4, 8.6, 8.5, 8.4, 8.6, 8.5, 8.4] * 2, start=datetime.date(2024, 2, 1)
+    )
     truth = truth_of(indicator)
     assert truth.baseline_from_first_points
-    assert truth.baseline_count == 4  # half of 8, at least 2, at most 6
-    assert all(p["baseline"] for p in truth.points[:4])
+    assert truth.baseline_count == 8
+    assert all(p["baseline"] for p in truth.points[:8])
+    assert not any(p["baseline"] for p in truth.points[8:])
 
 
 def test_too_few_points_gives_no_limits(indicator):

@@ -37,6 +37,16 @@ urlpatterns = [
         name="measurement_create",
     ),
     path(
+        "indikator/<int:indicator_id>/ny-periode/",
+        indicators.limit_period_start,
+        name="limit_period_start",
+    ),
+    path(
+        "indikator/<int:indicator_id>/ny-periode/angre/",
+        indicators.limit_period_undo,
+        name="limit_period_undo",
+    ),
+    path(
         "maling/<int:measurement_id>/slett/",
         indicators.measurement_delete,
         name="measurement_delete",

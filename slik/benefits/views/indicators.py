@@ -13,10 +13,12 @@ from slik.core.concurrency import form_save, form_status
 from slik.core.links import link_maker
 from slik.core.pagination import paginate
 
-from .. import services
+from .. import services, statistics
 from ..charts import indicator_chart_spec, xmr_chart_spec
 from ..forms import IndicatorForm, MeasurementForm
+from ..forms.periods import LimitPeriodForm
 from ..measurement_series import measurement_series
+from ..services import periods
 from ..truth import outside_count_sentence, rule_labels, series_truth, trend_sentence
 from .access import access_benefit, access_indicator, access_measurement
 from .benefits import benefit_url
@@ -139,12 +141,14 @@ def indicator_detail(request, org_slug, indicator_id):
     Two queries whatever the number of measurements (the indicator, its series)."""
     indicator = access_indicator(request, indicator_id)
     series = measurement_series(indicator=indicator)
+    starts = periods.limit_period_starts(indicator=indicator)
     truth = series_truth(
-        indicator, [row.measured_on for row in series], [row.value for row in series]
+        indicator, [row.measured_on for row in series], [row.value for row in series], starts
     )
     table_page, table_rows = _table(request, series, truth)
     benefit = indicator.benefit
     may_record = request.user.has_perm("benefits.record_measurement", benefit)
+    may_change = request.user.has_perm("benefits.change_benefit", benefit)
     context = {
         "indicator": indicator,
         "benefit": benefit,
@@ -157,11 +161,62 @@ def indicator_detail(request, org_slug, indicator_id):
         "outside_text": outside_count_sentence(truth),
         "chart_spec": indicator_chart_spec(indicator, truth),
         "xmr_spec": xmr_chart_spec(indicator, truth),
-        "may_change": request.user.has_perm("benefits.change_benefit", benefit),
+        "may_change": may_change,
         "may_record": may_record,
         "form": MeasurementForm(indicator=indicator) if may_record else None,
+        "period_starts": starts,
+        "firm_points": statistics.FIRM_BASELINE_POINTS,
     }
     return render(request, "benefits/indicator_detail.html", context)
+
+
+def limit_period_start(request, org_slug, indicator_id):
+    """Start a new period of the control chart from a chosen date (after a sustained shift)."""
+    indicator = access_indicator(request, indicator_id, "benefits.change_benefit")
+    form = LimitPeriodForm(request.POST or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        try:
+            period = periods.limit_period_start(
+                actor=request.user, indicator=indicator, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request,
+                _("A new period starts on %(date)s; its noise limits are its own.")
+                % {"date": formats.format_date(period.starts_on)},
+            )
+            return redirect(indicator_url(org_slug, indicator.pk))
+    context = {
+        "form": form,
+        "indicator": indicator,
+        "benefit": indicator.benefit,
+        "minimum": statistics.MIN_BASELINE_POINTS,
+        "cancel_url": indicator_url(org_slug, indicator.pk),
+    }
+    return render(request, "benefits/indicator_period_form.html", context)
+
+
+def limit_period_undo(request, org_slug, indicator_id):
+    """Remove the latest period, so the limits before it apply again."""
+    indicator = access_indicator(request, indicator_id, "benefits.change_benefit")
+    latest = periods.limit_period_latest(indicator=indicator)
+    back = indicator_url(org_slug, indicator.pk)
+    if latest is None:
+        messages.info(request, _("There is no new period to remove."))
+        return redirect(back)
+    if request.method == "POST":
+        periods.limit_period_undo(actor=request.user, indicator=indicator)
+        messages.success(
+            request,
+            _("The period from %(date)s was removed; the limits before it apply again.")
+            % {"date": formats.format_date(latest.starts_on)},
+        )
+        return redirect(back)
+    context = {"indicator": indicator, "benefit": indicator.benefit, "period": latest}
+    return render(request, "benefits/indicator_period_undo.html", {**context, "cancel_url": back})
 
 
 def measurement_create(request, org_slug, indicator_id):

@@ -12,12 +12,13 @@ from .records import (
     RecordForm,
     ResponsibilityForm,
 )
-from .roadmap import RoadmapForm
+from .roadmap import GateSettingsForm, RoadmapForm
 
 __all__ = [
     "CaseDecisionForm",
     "CaseForm",
     "GateForm",
+    "GateSettingsForm",
     "HypothesisForm",
     "InsightForm",
     "N3CheckForm",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from slik.challenges.models import Challenge
 from slik.core.concurrency import VersionedFormMixin
-from slik.core.forms import DsModelForm
+from slik.core.forms import DsModelForm, NumberField
 
 from ..models import Case, SharingLevel
 from ..selectors import member_users, organisation_challenges
@@ -41,6 +41,8 @@ class CaseForm(VersionedFormMixin, DsModelForm):
             "innovation_type": forms.RadioSelect,
             "sharing_level": SharingSelect,
         }
+        # Typed the Norwegian way ("1 200 000", "85 000,50"), never a browser number field.
+        field_classes = {"budget": NumberField}
         help_texts = {
             "summary": _("Markdown is allowed: **bold**, lists, links."),
             "sharing_level": _(
@@ -50,8 +52,19 @@ class CaseForm(VersionedFormMixin, DsModelForm):
             "oecd_facet": _("OECD's innovation facets show the balance of the portfolio."),
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, source_challenge=None, stakeholder_count=0, **kwargs):
         super().__init__(*args, **kwargs)
+        if source_challenge is not None and stakeholder_count:
+            # A case made from a floke may start with the floke's stakeholder analysis.
+            self.fields["copy_stakeholders"] = forms.BooleanField(
+                label=_("Carry over the floke's stakeholders (%(count)s)")
+                % {"count": stakeholder_count},
+                required=False,
+                help_text=_(
+                    "The case gets its own copy of the floke's stakeholder analysis; later "
+                    "changes on one do not change the other."
+                ),
+            )
         members = member_users(organisation)
         self.fields["owner"].queryset = members
         self.fields["leader"].queryset = members

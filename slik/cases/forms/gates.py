@@ -4,11 +4,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from slik.core.concurrency import LoadedCharField, LoadedIntegerField, refuse_stale
+from slik.core.formats import format_date
 from slik.core.forms import DateInput, DsForm
 
-from ..models import GateDecision, Phase
+from ..models import Case, GateDecision, Phase
 from ..services import case_gate_check, case_gate_decide_check, case_gate_stale
+from ..services.gates import latest_gate_on
 from .refusals import show_refusals
+
+
+def _decisions_not_offered(case) -> list[str]:
+    """A postponed case is taken up again with «Resume» (not «Adjust»); only it can be."""
+    Decision = GateDecision.Decision
+    if case.status == Case.Status.POSTPONED:
+        return [Decision.ADJUST, Decision.POSTPONE]
+    return [Decision.RESUME]
 
 
 class GateForm(DsForm):
@@ -37,7 +47,7 @@ class GateForm(DsForm):
         label=_("Reason"),
         required=False,
         widget=forms.Textarea,
-        help_text=_("Required when going back to an earlier phase."),
+        help_text=_("Required when stopping the case or going back to an earlier phase."),
     )
     override = forms.BooleanField(
         label=_("Go on without recorded insight"),
@@ -57,6 +67,7 @@ class GateForm(DsForm):
         self.gate_check = None
         self.stale = False
         self.initial.update(expected_phase=case.phase, expected_status=case.status)
+        hidden = set(_decisions_not_offered(case))
         if case.phase > Phase.FORANKRING:
             self.fields["to_phase"].choices = [("", "—")] + [
                 (value, label) for value, label in Phase.choices if value < case.phase
@@ -64,9 +75,14 @@ class GateForm(DsForm):
         else:
             # Nothing to go back to from the first phase.
             del self.fields["to_phase"]
-            self.fields["decision"].choices = [
-                c for c in GateDecision.Decision.choices if c[0] != GateDecision.Decision.BACK
-            ]
+            hidden.add(GateDecision.Decision.BACK)
+        self.fields["decision"].choices = [
+            c for c in GateDecision.Decision.choices if c[0] not in hidden
+        ]
+        if latest := latest_gate_on(case):
+            self.fields["decided_on"].help_text = _(
+                "No earlier than %(date)s, the date of the case's latest gate decision."
+            ) % {"date": format_date(latest)}
         go_check = case_gate_check(case=case, decision=GateDecision.Decision.GO)
         if not go_check.requires_override:
             del self.fields["override"]

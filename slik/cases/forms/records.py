@@ -45,12 +45,25 @@ class HypothesisForm(RecordForm):
 
 
 class CaseDecisionForm(RecordForm):
+    """A decision of the case; `corrects` (hidden) is the earlier entry a correction refers to."""
+
     record_kind = "decision"
+    # Declared here: a scoped queryset cannot be evaluated when the class is defined.
+    corrects = forms.ModelChoiceField(
+        queryset=CaseDecision.objects.none(), required=False, widget=forms.HiddenInput
+    )
 
     class Meta:
         model = CaseDecision
-        fields = ["title", "description", "decided_by", "decided_on"]
+        fields = ["title", "description", "decided_by", "decided_on", "corrects"]
         widgets = {"decided_on": DateInput}
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only an entry of this case can be corrected; a foreign id is an invalid choice.
+        self.fields["corrects"].queryset = CaseDecision.objects.with_scopes_disabled().filter(
+            case_id=case.pk
+        )
 
 
 class N3CheckForm(RecordForm):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from slik.core.concurrency import VersionedFormMixin
 from slik.core.forms import DsForm
 
-from ..models import Phase
+from ..models import GateSettings, Phase
 from ..selectors import steps_by_phase
 from ..services import roadmap_template_save_check
 from .refusals import show_refusals
@@ -54,3 +54,16 @@ class RoadmapForm(VersionedFormMixin, DsForm):
             value: (data.get(f"phase_{value}") or "").splitlines()
             for value, _label in Phase.choices
         }
+
+
+class GateSettingsForm(DsForm):
+    readiness = forms.ChoiceField(
+        label=_("Going on to the next phase with an incomplete checklist or gaps in the N3 check"),
+        choices=GateSettings.Mode.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Warn: the gate decision shows what is missing and can still be recorded. Block: "
+            "the case cannot go on until the checklist is done and the latest N3 check rates "
+            "no fundament missing or weak."
+        ),
+    )

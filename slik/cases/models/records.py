@@ -21,6 +21,7 @@ class GateDecision(models.Model):
         ADJUST = "adjust", _("Adjust")
         STOP = "stop", _("Stop")
         POSTPONE = "postpone", _("Postpone")
+        RESUME = "resume", _("Resume")
         BACK = "back", _("Go back to an earlier phase")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="gate_decisions")
@@ -117,6 +118,18 @@ class CaseDecision(Versioned):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the entry becomes part of approved minutes (the portfolio board's): from then
+    # on it is final, and a correction is a new entry pointing at it (`corrects`).
+    locked_at = models.DateTimeField(_("locked"), null=True, blank=True)
+    locked_by = models.CharField(_("approved in"), max_length=300, blank=True)
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        verbose_name=_("corrects"),
+    )
 
     objects = ScopedManager(organisation="case__organisation")
 
@@ -125,6 +138,10 @@ class CaseDecision(Versioned):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_at is not None
 
 
 class N3Check(Versioned):

@@ -57,3 +57,27 @@ class PhaseStep(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class GateSettings(models.Model):
+    """How an organisation's gate decisions treat an incomplete phase checklist and gaps in the
+    N3 check when going on to the next phase: a warning (the default) or a refusal."""
+
+    class Mode(models.TextChoices):
+        WARN = "warn", _("Warn")
+        BLOCK = "block", _("Block")
+
+    organisation = models.OneToOneField(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="gate_settings"
+    )
+    readiness = models.CharField(
+        _("incomplete checklist or gaps in the N3 check"),
+        max_length=10,
+        choices=Mode.choices,
+        default=Mode.WARN,
+    )
+
+    objects = ScopedManager(organisation="organisation")
+
+    def __str__(self):
+        return f"{self.organisation}: {self.get_readiness_display()}"

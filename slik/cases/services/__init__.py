@@ -25,18 +25,30 @@ from .gates import (
 )
 from .records import (
     RECORD_KINDS,
+    RecordLocked,
+    case_decisions_lock,
     case_record_check,
     case_record_create,
     case_record_delete,
     case_record_update,
+    correction_note,
+    record_locked_refusal,
 )
-from .roadmap import roadmap_template_ensure, roadmap_template_save, roadmap_template_save_check
+from .roadmap import (
+    gate_settings_mode,
+    gate_settings_save,
+    roadmap_template_ensure,
+    roadmap_template_save,
+    roadmap_template_save_check,
+)
 
 __all__ = [
     "GateCheck",
     "RECORD_KINDS",
+    "RecordLocked",
     "case_accepts_decisions",
     "case_checklist_set",
+    "case_decisions_lock",
     "case_create",
     "case_fields_check",
     "case_gate_check",
@@ -50,6 +62,10 @@ __all__ = [
     "case_record_update",
     "case_update",
     "checklist_snapshot",
+    "correction_note",
+    "gate_settings_mode",
+    "gate_settings_save",
+    "record_locked_refusal",
     "latest_template",
     "roadmap_template_ensure",
     "roadmap_template_save",

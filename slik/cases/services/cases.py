@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from slik.challenges.models import Stakeholder
 from slik.core.audit import audit_log, snapshot
 from slik.core.concurrency import lock, lock_version, save_versioned
 from slik.core.dates import validate_dates
@@ -56,8 +57,18 @@ def latest_template(organisation) -> RoadmapTemplate:
 
 
 @transaction.atomic
-def case_create(*, actor, organisation, title: str, challenges=(), started_on=None, **fields):
-    """A new case starts in Forankring on the latest roadmap version."""
+def case_create(
+    *,
+    actor,
+    organisation,
+    title: str,
+    challenges=(),
+    started_on=None,
+    stakeholders_from=None,
+    **fields,
+):
+    """A new case starts in Forankring on the latest roadmap version. `stakeholders_from`, a
+    floke of the organisation, gives the case its own copy of that floke's stakeholders."""
     validate_dates(started_on=started_on)
     _refuse(case_fields_check(fields=fields))
     case = Case.objects.create(
@@ -80,7 +91,29 @@ def case_create(*, actor, organisation, title: str, challenges=(), started_on=No
         after=_case_snapshot(case),
         data={"template_version": case.template.version},
     )
+    if stakeholders_from is not None:
+        _copy_stakeholders(actor, case, stakeholders_from)
     return case
+
+
+def _copy_stakeholders(actor, case: Case, challenge) -> None:
+    if challenge.organisation_id != case.organisation_id:
+        raise ValidationError(_("Choose a floke of this municipality."))
+    rows = list(Stakeholder.objects.filter(challenge=challenge).order_by("pk"))
+    for row in rows:
+        row.pk = row.id = None
+        row._state.adding = True
+        row.challenge, row.case = None, case
+        if hasattr(row, "version"):
+            row.version = 1
+    Stakeholder.objects.bulk_create(rows)
+    if rows:
+        audit_log(
+            actor=actor,
+            action="case.stakeholders.copied",
+            obj=case,
+            data={"floke": challenge.title, "count": len(rows)},
+        )
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,8 +17,9 @@ from slik.core.concurrency import StaleState
 from slik.core.dates import date_errors, in_range
 from slik.core.formats import format_date
 from slik.core.registry import Registry
+from slik.core.seed import seed_text
 
-from ..models import Case, GateDecision, Phase, PhasePeriod
+from ..models import Case, CaseStepCheck, GateDecision, GateSettings, N3Check, Phase, PhasePeriod
 
 Decision = GateDecision.Decision
 
@@ -31,6 +33,8 @@ class GateCheck:
     blockers: list[str] = field(default_factory=list)
     requires_override: bool = False
     to_phase: int | None = None
+    # The date of the case's latest gate decision: a new one cannot be dated before it.
+    not_before: datetime.date | None = None
 
     @property
     def allowed(self) -> bool:
@@ -59,6 +63,72 @@ def case_accepts_decisions(case: Case) -> bool:
     return case.status != Case.Status.STOPPED
 
 
+def latest_gate_on(case: Case) -> datetime.date | None:
+    """The date of the case's latest gate decision, None before the first."""
+    latest = GateDecision.objects.with_scopes_disabled().filter(case_id=case.pk)
+    return latest.aggregate(on=Max("decided_on"))["on"]
+
+
+def readiness_gaps(case: Case) -> list[str]:
+    """What is missing before the case goes on to its next phase: the steps of the phase's
+    checklist not done, and the fundaments the latest N3 check rates missing or weak."""
+    gaps = []
+    steps = case.template.steps.filter(phase=case.phase).order_by("order", "id")
+    done = set(
+        CaseStepCheck.objects.with_scopes_disabled()
+        .filter(case_id=case.pk, is_done=True)
+        .values_list("step_id", flat=True)
+    )
+    open_steps = [seed_text(step.text) for step in steps if step.pk not in done]
+    if open_steps:
+        gaps.append(
+            _("The checklist of %(phase)s is not complete. Not done: %(steps)s.")
+            % {"phase": case.get_phase_display(), "steps": "; ".join(open_steps)}
+        )
+    n3 = N3Check.objects.with_scopes_disabled().filter(case_id=case.pk).first()
+    weak = [
+        f"{N3Check._meta.get_field(name).verbose_name} ({N3Check.Rating(getattr(n3, name)).label})"
+        for name in N3Check.FUNDAMENTS
+        if n3 is not None and getattr(n3, name) <= N3Check.Rating.WEAK
+    ]
+    if weak:
+        gaps.append(
+            _("The latest N3 check (%(date)s) has gaps: %(fundaments)s.")
+            % {"date": format_date(n3.created_at), "fundaments": ", ".join(str(w) for w in weak)}
+        )
+    return gaps
+
+
+def readiness_blocks(organisation_id) -> bool:
+    """Whether the organisation refuses (rather than warns about) going on with gaps."""
+    mode = (
+        GateSettings.objects.with_scopes_disabled()
+        .filter(organisation_id=organisation_id)
+        .values_list("readiness", flat=True)
+        .first()
+    )
+    return mode == GateSettings.Mode.BLOCK
+
+
+def _status_refusal(case: Case, decision: str) -> str:
+    """A postponed case is resumed explicitly; only a postponed case can be resumed."""
+    postponed = case.status == Case.Status.POSTPONED
+    if decision == Decision.RESUME and not postponed:
+        return _("Only a postponed case can be resumed.")
+    if decision == Decision.ADJUST and postponed:
+        return _("The case is postponed. Choose «Resume» to take it up again.")
+    if decision == Decision.POSTPONE and postponed:
+        return _("The case is already postponed.")
+    return ""
+
+
+def _readiness_rule(case: Case, check: GateCheck) -> None:
+    """Going on with an incomplete checklist or N3 gaps: a warning, or where the organisation
+    chose so, a blocker."""
+    if gaps := readiness_gaps(case):
+        (check.blockers if readiness_blocks(case.organisation_id) else check.warnings).extend(gaps)
+
+
 def case_gate_check(*, case: Case, decision: str, to_phase=None) -> GateCheck:
     check = GateCheck()
     if decision not in Decision.values:
@@ -67,6 +137,9 @@ def case_gate_check(*, case: Case, decision: str, to_phase=None) -> GateCheck:
     if not case_accepts_decisions(case):
         check.blockers.append(_("The case is stopped and accepts no more gate decisions."))
         return check
+    if refusal := _status_refusal(case, decision):
+        check.blockers.append(refusal)
+    check.not_before = latest_gate_on(case)
     check.to_phase = _target_phase(case, decision, to_phase)
     if decision == Decision.GO and case.phase == Phase.NY_PRAKSIS:
         check.blockers.append(
@@ -83,6 +156,8 @@ def case_gate_check(*, case: Case, decision: str, to_phase=None) -> GateCheck:
             )
         )
         check.requires_override = True
+    if decision == Decision.GO and not check.blockers:
+        _readiness_rule(case, check)
     if not check.blockers:
         for extension in GATE_CHECK_EXTENSIONS:
             extension(case=case, decision=decision, check=check)
@@ -136,10 +211,10 @@ def case_gate_decide_check(
 
     for blocker in check.blockers:
         refuse(NON_FIELD_ERRORS, blocker)
-    if decided_on is not None and not in_range(decided_on):
-        errors.update(date_errors(decided_on=decided_on))
-    elif decided_on is not None and decided_on > timezone.localdate():
-        refuse("decided_on", _("The decision date cannot be in the future."))
+    if decided_on is not None:
+        errors.update(_date_refusals(check, decided_on))
+    if decision == Decision.STOP and not (reason or "").strip():
+        refuse("reason", _("Give a reason for stopping the case."))
     if decision == Decision.BACK:
         if not to_phase:
             refuse("to_phase", _("Choose the phase to go back to."))
@@ -148,6 +223,25 @@ def case_gate_decide_check(
     if check.requires_override and not (override_reason or "").strip():
         refuse("override_reason", _("Give a reason for going on without recorded insight."))
     return errors
+
+
+def _date_refusals(check: GateCheck, decided_on: datetime.date) -> dict[str, list]:
+    if not in_range(decided_on):
+        return date_errors(decided_on=decided_on)
+    if decided_on > timezone.localdate():
+        return {"decided_on": [_("The decision date cannot be in the future.")]}
+    if check.not_before and decided_on < check.not_before:
+        return {"decided_on": [not_before_message(check.not_before)]}
+    return {}
+
+
+def not_before_message(latest: datetime.date) -> str:
+    """Why a gate decision cannot be dated before `latest`, the case's latest one: the phases'
+    timeline would run backwards."""
+    return _(
+        "The case's latest gate decision is dated %(date)s. A new gate decision cannot be dated "
+        "before it; the phases would otherwise run backwards in time."
+    ) % {"date": format_date(latest)}
 
 
 def checklist_snapshot(case: Case, phase: int) -> list[dict]:
@@ -168,7 +262,7 @@ def _apply(case: Case, decision: str, to_phase: int, on: datetime.date) -> None:
     if decision in (Decision.GO, Decision.BACK):
         _move(case, to_phase, on)
         case.status = Case.Status.ACTIVE
-    elif decision == Decision.ADJUST:
+    elif decision == Decision.RESUME:
         case.status = Case.Status.ACTIVE
     elif decision == Decision.POSTPONE:
         case.status = Case.Status.POSTPONED

@@ -9,7 +9,7 @@ from slik.core.audit import audit_log
 from slik.core.concurrency import EditConflict, lock
 
 from ..defaults import DEFAULT_ROADMAP_STEPS
-from ..models import Phase, PhaseStep, RoadmapTemplate
+from ..models import GateSettings, Phase, PhaseStep, RoadmapTemplate
 
 
 def roadmap_template_ensure(organisation) -> None:
@@ -88,3 +88,36 @@ def roadmap_template_save(
         data={"version": template.version, "note": note},
     )
     return template
+
+
+def gate_settings_mode(organisation) -> str:
+    """The organisation's choice for an incomplete checklist or N3 gaps: "warn" or "block"."""
+    mode = (
+        GateSettings.objects.filter(organisation=organisation)
+        .values_list("readiness", flat=True)
+        .first()
+    )
+    return mode or GateSettings.Mode.WARN
+
+
+@transaction.atomic
+def gate_settings_save(*, actor, organisation, readiness: str) -> GateSettings:
+    """Whether going on to the next phase with an incomplete checklist or gaps in the N3 check
+    is warned about (default) or refused."""
+    if readiness not in GateSettings.Mode.values:
+        raise ValidationError({"readiness": _("Choose warn or block.")})
+    lock(organisation)
+    settings, _created = GateSettings.objects.get_or_create(organisation=organisation)
+    if settings.readiness != readiness:
+        before = settings.readiness
+        settings.readiness = readiness
+        settings.save(update_fields=["readiness"])
+        audit_log(
+            actor=actor,
+            action="cases.gate_settings.changed",
+            obj=settings,
+            organisation=organisation,
+            before={"readiness": before},
+            after={"readiness": readiness},
+        )
+    return settings

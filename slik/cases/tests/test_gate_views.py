@@ -102,13 +102,19 @@ def test_gate_back_with_reason(client_as, leader, case):
 
 def test_stopped_case_rejects_gate(client_as, leader, case):
     assert 'id="gate-link"' in client_as(leader).get(url("detail", case)).content.decode()
-    decide(case, leader, GateDecision.Decision.STOP)
+    decide(case, leader, GateDecision.Decision.STOP, reason="Ingen effekt")
     client = client_as(leader)
     assert 'id="gate-link"' not in client.get(url("detail", case)).content.decode()
-    state = loaded(client, url("gate_create", case))
+    # The page says why and shows no form; a post (from a page opened before) is refused.
+    page = client.get(url("gate_create", case))
+    assert 'id="gate-form"' not in page.content.decode()
+    assert 'id="gate-blockers"' in page.content.decode()
+    state = {"expected_phase": case.phase, "expected_status": "active"}
     response = client.post(url("gate_create", case), {**state, **gate_data()})
-    assert response.status_code == 200
-    assert response.context["form"].non_field_errors()
+    assert response.status_code == 409
+    assert 'id="gate-form"' not in response.content.decode()
+    with scope(organisation=case.organisation_id):
+        assert case.gate_decisions.count() == 1
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from .cases import case_checklist, case_create, case_detail, case_edit, case_lis
 from .gates import gate_create, gate_detail
 from .panels import case_panels
 from .records import record_add, record_delete, record_edit
-from .roadmap import roadmap, roadmap_edit, roadmap_version
+from .roadmap import gate_settings, roadmap, roadmap_edit, roadmap_version
 
 __all__ = [
     "case_checklist",
@@ -14,6 +14,7 @@ __all__ = [
     "case_publish",
     "gate_create",
     "gate_detail",
+    "gate_settings",
     "record_add",
     "record_delete",
     "record_edit",

@@ -4,6 +4,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from slik.challenges.models import Challenge
+from slik.challenges.services import challenge_allowed_statuses
 from slik.core.concurrency import form_save, form_status
 from slik.core.links import link_maker
 from slik.core.pagination import paginate
@@ -65,9 +67,10 @@ def _case_rows(cases, org_slug: str) -> list[str]:
     ]
 
 
-def _save_case(request, form, *, case=None):
+def _save_case(request, form, *, case=None, source_challenge=None):
     data = dict(form.cleaned_data)
     challenges = data.pop("challenges")
+    copy_stakeholders = data.pop("copy_stakeholders", False)
     if case is None:
         return form_save(
             form,
@@ -75,6 +78,7 @@ def _save_case(request, form, *, case=None):
                 actor=request.user,
                 organisation=request.organisation,
                 challenges=challenges,
+                stakeholders_from=source_challenge if copy_stakeholders else None,
                 **data,
             ),
         )
@@ -87,13 +91,29 @@ def _save_case(request, form, *, case=None):
 @require_http_methods(["GET", "POST"])
 def case_create(request, org_slug):
     require(request.user, "cases.add_case", request.organisation)
-    form = CaseForm(request.POST or None, organisation=request.organisation)
+    # `?floke=<id>`: the case is made from that floke («Create case from this floke»).
+    source = selectors.source_challenge(
+        actor=request.user, organisation=request.organisation, challenge_id=request.GET.get("floke")
+    )
+    extra = {}
+    if source is not None:
+        extra = {
+            "source_challenge": source,
+            "stakeholder_count": selectors.challenge_stakeholder_count(source),
+            "initial": {"challenges": [source.pk]},
+        }
+    form = CaseForm(request.POST or None, organisation=request.organisation, **extra)
     if request.method == "POST" and form.is_valid():
-        case = _save_case(request, form)
+        case = _save_case(request, form, source_challenge=source)
         if case is not None:
             messages.success(request, _("The case was created."))
             return redirect("cases:detail", org_slug=org_slug, case_id=case.pk)
-    context = {"form": form, "case": None, "warnings": create_warnings(request.organisation)}
+    context = {
+        "form": form,
+        "case": None,
+        "source_challenge": source,
+        "warnings": create_warnings(request.organisation),
+    }
     return render(request, "cases/case_form.html", context)
 
 
@@ -115,11 +135,13 @@ def case_detail(request, org_slug, case_id):
     user, organisation = request.user, request.organisation
     case = selectors.case_page(actor=user, organisation=organisation, case_id=case_id)
     require(user, "cases.view_case", case)
+    floker = selectors.case_floker(case=case, actor=user, organisation=organisation)
     context = {
         "case": case,
         "track": selectors.phase_track(case, selectors.case_periods(case)),
         "checklist": selectors.checklist_rows(case),
-        "floker": selectors.case_floker(case=case, actor=user, organisation=organisation),
+        "floker": floker,
+        "floke_offers": _in_work_offers(request, case, floker),
         "may_change": user.has_perm("cases.change_case", case),
         "may_decide": user.has_perm("cases.decide_gate", case)
         and services.case_accepts_decisions(case),
@@ -128,6 +150,26 @@ def case_detail(request, org_slug, case_id):
         "panel_keys": panel_keys(),
     }
     return render(request, "cases/case_detail.html", context)
+
+
+def _in_work_offers(request, case, floker) -> list:
+    """The floker this running case works on that are still «Prioritised»: the page offers to
+    move each to «In work» (the user confirms on the floke's status form; nothing changes by
+    itself), where the user may make that move."""
+    if case.status != Case.Status.ACTIVE:
+        return []
+    status_url = link_maker(
+        "challenges:status", id_name="challenge_id", org_slug=request.organisation.slug
+    )
+    offers = []
+    for floke in floker:
+        if floke.status != Challenge.Status.PRIORITISED:
+            continue
+        allowed = challenge_allowed_statuses(actor=request.user, challenge=floke)
+        if Challenge.Status.IN_WORK in allowed:
+            floke.in_work_url = f"{status_url(floke.pk)}?status={Challenge.Status.IN_WORK}"
+            offers.append(floke)
+    return offers
 
 
 def _ids(request, name) -> list[int]:

@@ -11,5 +11,10 @@ from .. import selectors
 
 def challenge_cases_panel(request, challenge) -> str:
     cases = selectors.challenge_cases(challenge=challenge, actor=request.user)
-    context = {"challenge": challenge, "cases": cases, "organisation": request.organisation}
+    context = {
+        "challenge": challenge,
+        "cases": cases,
+        "organisation": request.organisation,
+        "may_add": request.user.has_perm("cases.add_case", request.organisation),
+    }
     return render_to_string("cases/includes/challenge_cases.html", context, request=request)

@@ -48,6 +48,10 @@ def gate_create(request, org_slug, case_id):
         )
 
     case = current_case()
+    if not services.case_accepts_decisions(case):
+        # A stopped case is closed: the page says so and offers no form; a post is refused.
+        status = 409 if request.method == "POST" else 200
+        return render(request, "cases/gate_form.html", _context(case, None), status=status)
     initial = {"decided_on": timezone.localdate(), "decided_by": _("The leader group")}
     form = GateForm(request.POST or None, case=case, initial=initial)
     if request.method == "POST" and form.is_valid():

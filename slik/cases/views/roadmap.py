@@ -7,7 +7,7 @@ from slik.core.concurrency import form_save, form_status
 from slik.organisations.access import access_in_tenant, require
 
 from .. import selectors, services
-from ..forms import RoadmapForm
+from ..forms import GateSettingsForm, RoadmapForm
 from ..models import Phase, RoadmapTemplate
 
 
@@ -70,3 +70,23 @@ def roadmap_edit(request, org_slug):
         latest = services.latest_template(request.organisation)
     context = {"form": form, "latest": latest}
     return render(request, "cases/roadmap_form.html", context, status=form_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+def gate_settings(request, org_slug):
+    require(request.user, "cases.change_roadmap", request.organisation)
+    initial = {"readiness": services.gate_settings_mode(request.organisation)}
+    form = GateSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = form_save(
+            form,
+            lambda: services.gate_settings_save(
+                actor=request.user,
+                organisation=request.organisation,
+                readiness=form.cleaned_data["readiness"],
+            ),
+        )
+        if saved:
+            messages.success(request, _("The gate settings were saved."))
+            return redirect("cases:roadmap", org_slug=org_slug)
+    return render(request, "cases/gate_settings.html", {"form": form})

@@ -8,6 +8,7 @@ and query budget. Each is a named partial of `cases/case_detail.html`.
 """
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from slik.challenges.charts import stakeholder_grid_spec
 from slik.core.audit import history_for
@@ -23,6 +24,7 @@ from ..models import (
     Phase,
     Responsibility,
 )
+from ..services import correction_note
 
 PAGE = "cases/case_detail.html"
 
@@ -52,6 +54,31 @@ def _gates(request, case):
     return gates
 
 
+def _decision_rows(request, case, may_change: bool):
+    """The decision log: entries of approved minutes offer a correction instead of edit and
+    delete; corrections and the entries they correct name each other (from the one list)."""
+    rows = _with_links(
+        request,
+        case,
+        selectors.case_rows(CaseDecision, case, "corrects"),
+        "decision",
+        "decision_id",
+        may_change,
+    )
+    add_url = reverse(
+        "cases:decision_add", kwargs={"org_slug": request.organisation.slug, "case_id": case.pk}
+    )
+    corrections: dict[int, list] = {}
+    for row in rows:
+        row.correct_url = f"{add_url}?corrects={row.pk}"
+        if row.corrects_id:
+            row.correction_note = correction_note(row.corrects)
+            corrections.setdefault(row.corrects_id, []).append(row)
+    for row in rows:
+        row.correction_rows = corrections.get(row.pk, [])
+    return rows
+
+
 def records_section(request, case) -> str:
     may_change = request.user.has_perm("cases.change_case", case)
     context = {
@@ -69,14 +96,7 @@ def records_section(request, case) -> str:
             "hypothesis_id",
             may_change,
         ),
-        "decisions": _with_links(
-            request,
-            case,
-            selectors.case_rows(CaseDecision, case),
-            "decision",
-            "decision_id",
-            may_change,
-        ),
+        "decisions": _decision_rows(request, case, may_change),
     }
     return render_to_string(f"{PAGE}#records", context, request=request)
 

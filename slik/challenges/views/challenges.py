@@ -9,6 +9,7 @@ from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status, is_stale, reload_hidden
 from slik.core.links import link_maker
 from slik.core.pagination import paginate
+from slik.core.seed import seed_text
 from slik.organisations.access import post_only, require
 
 from .. import selectors, services
@@ -47,7 +48,9 @@ def challenge_list(request, org_slug):
     for challenge in page.object_list:
         challenge.detail_url = detail(challenge.pk)
         challenge.status_label = statuses[challenge.status]
-        challenge.sector_names = ", ".join(sector.name for sector in challenge.sectors.all())
+        challenge.sector_names = ", ".join(
+            seed_text(sector.name) for sector in challenge.sectors.all()
+        )
     context = {"filter_form": form, "page": page}
     return render(request, "challenges/challenge_list.html", context)
 

@@ -12,6 +12,8 @@ The WeasyPrint import costs about a second, so `engine` is imported only when a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.utils.translation import gettext as _
 
 from .static import PDF_BASE_URL, PdfResourceRefused, static_path_for
@@ -21,6 +23,7 @@ __all__ = [
     "PdfResourceRefused",
     "css_string",
     "html_to_pdf",
+    "html_to_pdf_fitted",
     "page_counter_css",
     "page_label_parts",
     "static_path_for",
@@ -33,6 +36,14 @@ def html_to_pdf(html: str, *, tagged: bool = False) -> bytes:
     from .engine import write_pdf
 
     return write_pdf(html, tagged=tagged)
+
+
+def html_to_pdf_fitted(htmls: Iterable[str], *, pages: int, tagged: bool = False) -> bytes:
+    """The PDF of the first of `htmls` that lays out on at most `pages` pages (of the last one
+    when none does): the same content set tighter step by step, laid out until it fits."""
+    from .engine import write_first_fitting
+
+    return write_first_fitting(htmls, pages=pages, tagged=tagged)
 
 
 def _css_char(char: str) -> str:

@@ -45,8 +45,26 @@ def _drop_attachments(document) -> None:
         page.links = [link for link in page.links if link[0] != "attachment"]
 
 
-def write_pdf(html: str, *, tagged: bool) -> bytes:
-    document = HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=StaticFilesFetcher()).render()
+def _laid_out(html: str):
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=StaticFilesFetcher()).render()
+
+
+def _written(document, *, tagged: bool) -> bytes:
     _drop_attachments(document)
     options = {"pdf_variant": "pdf/ua-1"} if tagged else {}
     return document.write_pdf(**options)
+
+
+def write_pdf(html: str, *, tagged: bool) -> bytes:
+    return _written(_laid_out(html), tagged=tagged)
+
+
+def write_first_fitting(htmls, *, pages: int, tagged: bool) -> bytes:
+    document = None
+    for html in htmls:
+        document = _laid_out(html)
+        if len(document.pages) <= pages:
+            break
+    if document is None:
+        raise ValueError("No HTML to make a PDF of")
+    return _written(document, tagged=tagged)

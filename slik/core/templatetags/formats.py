@@ -2,9 +2,10 @@
 page shows a value exactly as the PDF, Word, Excel and CSV files and the charts do.
 
 `{{ value|number }}` (at most two decimals), `{{ value|number:0 }}`, `{{ amount|money }}`,
-`{{ share|percent }}`, `{{ day|short_date }}`, `{{ moment|short_datetime }}` – in every template
-without a {% load %}, since the builtin `slik` library takes them in. Like `floatformat`, a
-filter shows "" for None or what is not a number, so `|default:"–"` can follow it.
+`{{ share|percent }}`, `{{ day|short_date }}`, `{{ day|long_date }}`,
+`{{ moment|short_datetime }}` – in every template without a {% load %}, since the builtin
+`slik` library takes them in. Like `floatformat`, a filter shows "" for None or what is not a
+number, so `|default:"–"` can follow it.
 `{% chart_config %}` writes the chart config for slik.js (see slik.core.charts).
 """
 
@@ -64,6 +65,12 @@ def percent(value, decimals=1):
 def short_date(value):
     """ "29.11.2026" (a datetime: its date in Norwegian time)."""
     return formats.format_date(value) if isinstance(value, datetime.date) else ""
+
+
+@register.filter
+def long_date(value):
+    """ "29. november 2026" (English "29 November 2026"), for a date in running text."""
+    return formats.format_long_date(value) if isinstance(value, datetime.date) else ""
 
 
 @register.filter

@@ -9,6 +9,7 @@ from django.utils.translation import get_language_info, gettext
 
 from slik.core.audit import action_label, field_label
 from slik.core.markdown import render_markdown
+from slik.core.seed import seed_text as _seed_text
 
 from . import formats
 
@@ -22,6 +23,12 @@ register.tags.update(formats.register.tags)
 @register.filter
 def markdown(text):
     return mark_safe(render_markdown(text))  # noqa: S308 - nh3 has sanitised it
+
+
+@register.filter
+def seed_text(text):
+    """A default text (roadmap step, benefit category, sector) in the reader's language."""
+    return _seed_text(text)
 
 
 @register.filter

@@ -148,7 +148,7 @@ def test_decimals_can_be_fixed_fewer_or_all():
     assert format_number(Decimal("1.23456")) == "1,23"
     assert format_number(Decimal("1.23456"), None) == "1,23456"
     assert format_number(Decimal("1250.7500"), None, grouping=False) == "1250,75"
-    assert number_for_input(Decimal("-1250.7500")) == "-1250,75"
+    assert number_for_input(Decimal("-1250.7500")) == "-1\u00a0250,75"
 
 
 def test_nothing_is_written_for_none_and_no_number_is_made_up():
@@ -335,3 +335,25 @@ def test_language_codes():
     assert formats.language_code("sv") == "nb"
     with translation.override("nn"):
         assert formats.language_code() == "nn"
+
+
+def test_long_date_in_the_users_language():
+    from slik.core.formats import format_long_date
+
+    day = datetime.date(2026, 11, 29)
+    assert format_long_date(day, "en") == "29 November 2026"
+    assert format_long_date(day, "nb") == "29. november 2026"
+    assert format_long_date(day, "nn") == "29. november 2026"
+    assert format_long_date(datetime.date(2026, 3, 5), "en") == "5 March 2026"
+    assert format_long_date(None) == ""
+
+
+def test_long_date_filter_follows_the_active_language():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{{ day|long_date }}")
+    with translation.override("en"):
+        assert template.render(Context({"day": datetime.date(2026, 11, 29)})) == "29 November 2026"
+    with translation.override("nb"):
+        assert template.render(Context({"day": datetime.date(2026, 11, 29)})) == "29. november 2026"

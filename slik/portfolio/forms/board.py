@@ -48,7 +48,10 @@ class AgendaDecisionForm(DsForm):
         label=_("Comment"),
         required=False,
         widget=forms.Textarea,
-        help_text=_("The basis and any conditions; it goes into the case's decision log."),
+        help_text=_(
+            "The basis and any conditions; it goes into the case's decision log. Required "
+            "when the board stops the case: it is the reason."
+        ),
     )
     confirm_warnings = forms.BooleanField(
         label=_("The board has considered the warnings shown above"), required=False

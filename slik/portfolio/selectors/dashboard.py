@@ -26,6 +26,7 @@ from slik.cases.models import Case, Phase, PhasePeriod
 from slik.cases.selectors import member_users, published_cases
 from slik.challenges.models import Challenge
 from slik.challenges.selectors import published_challenges
+from slik.core.seed import seed_text
 from slik.organisations.models import Sector
 
 from .. import breakdowns
@@ -165,7 +166,7 @@ def case_groups(cases, *, details: bool) -> breakdowns.Groups:
     for case_id, challenge_id, title, sector_id, sector_name in rows:
         groups.add_link(case_id, challenge_id, title)
         if sector_id is not None:
-            groups.add_sector(challenge_id, sector_id, sector_name)
+            groups.add_sector(challenge_id, sector_id, seed_text(sector_name))
     return groups
 
 

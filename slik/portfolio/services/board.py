@@ -16,15 +16,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slik.cases.models import Case
-from slik.cases.services import case_gate_decide, case_gate_stale, case_record_create
+from slik.cases.services import (
+    case_decisions_lock,
+    case_gate_decide,
+    case_gate_stale,
+    case_record_create,
+)
 from slik.core.audit import audit_log, snapshot
 from slik.core.concurrency import StaleState, lock, lock_version, save_versioned
 from slik.core.dates import validate_model_dates
+from slik.core.formats import format_date
 
 from ..models import AgendaItem, BoardMeeting
 from .board_checks import (
     DecisionCheck,
     agenda_decision_check,
+    decision_comment_refusal,
     decision_date_refusal,
     item_decided_refusal,
     meeting_delete_refusal,
@@ -105,12 +112,20 @@ def board_meeting_delete(*, actor, meeting: BoardMeeting) -> None:
 
 @transaction.atomic
 def board_meeting_close(*, actor, meeting: BoardMeeting) -> BoardMeeting:
-    """Approve the minutes: the meeting and its decisions are final. Approving approved
-    minutes again (a second click) changes nothing."""
+    """Approve the minutes: the meeting and its decisions are final, also the entries they
+    wrote into the cases' decision logs. Approving approved minutes again (a second click)
+    changes nothing."""
     if lock(meeting).is_closed:
         return meeting
     meeting.is_closed = True
     meeting.save(update_fields=["is_closed"])
+    case_decisions_lock(
+        actor=actor,
+        decision_ids=meeting.items.exclude(case_decision=None).values_list(
+            "case_decision_id", flat=True
+        ),
+        source=f"{decided_by_text(meeting)}, {format_date(meeting.held_on)}",
+    )
     undecided = meeting.items.filter(decision="").count()
     _log(
         actor,
@@ -195,11 +210,15 @@ def _lock_item(item: AgendaItem, expected_phase, expected_status) -> None:
         raise StaleState(stale)
 
 
-def _validate_decision(item, decision, confirm_warnings, override_reason) -> DecisionCheck:
+def _validate_decision(
+    item, decision, confirm_warnings, override_reason, comment=""
+) -> DecisionCheck:
     if refusal := decision_date_refusal(item.meeting):
         raise ValidationError(refusal)
     result = agenda_decision_check(item=item, decision=decision)
     errors: dict[str, list[str]] = {}
+    if refusal := decision_comment_refusal(gate=result.gate, comment=comment):
+        errors["comment"] = [refusal]
     if result.check.blockers:
         errors["decision"] = list(result.check.blockers)
     elif result.check.warnings and not confirm_warnings:
@@ -231,7 +250,7 @@ def agenda_item_decide(
     log entry and the agenda item, all or nothing. `expected_phase`/`expected_status` are the
     case's state the decision form was shown for."""
     _lock_item(item, expected_phase, expected_status)
-    result = _validate_decision(item, decision, confirm_warnings, override_reason)
+    result = _validate_decision(item, decision, confirm_warnings, override_reason, comment)
     meeting, case = item.meeting, item.case
     decided_by = decided_by_text(meeting)
     if result.gate is not None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from slik.cases.models import Case, GateDecision, Phase
 from slik.cases.services import GateCheck, case_gate_check
+from slik.cases.services.gates import not_before_message
 
 from ..models import AgendaItem, BoardMeeting
 
@@ -96,7 +97,19 @@ def agenda_decision_check(*, item: AgendaItem, decision: str) -> DecisionCheck:
         check = GateCheck(to_phase=case.phase)
     else:
         check = case_gate_check(case=case, decision=gate)
+        # The gate decision carries the meeting's date, which must not run the case's
+        # timeline backwards (a gate decided after the meeting was held, recorded first).
+        held_on = item.meeting.held_on
+        if check.not_before and held_on < check.not_before:
+            check.blockers.append(not_before_message(check.not_before))
     return DecisionCheck(decision, str(BoardDecision(decision).label), gate, check)
+
+
+def decision_comment_refusal(*, gate: str | None, comment: str) -> str:
+    """Stopping a case needs a reason; the board's comment is the reason it records."""
+    if gate == Gate.STOP and not (comment or "").strip():
+        return _("Give a reason for stopping the case in the comment.")
+    return ""
 
 
 def agenda_decision_checks(*, item: AgendaItem) -> list[DecisionCheck]:

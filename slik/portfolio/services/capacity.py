@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from slik.cases.models import Case, GateDecision, Phase
 
@@ -17,7 +17,7 @@ from .settings import portfolio_settings_for
 ACTIVE_PHASES = range(Phase.FORANKRING, Phase.OVERGANG + 1)
 Decision = GateDecision.Decision
 # Decisions after which the case is active again (status active).
-ACTIVATING = (Decision.GO, Decision.BACK, Decision.ADJUST)
+ACTIVATING = (Decision.GO, Decision.BACK, Decision.RESUME)
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,12 @@ def wip_status(organisation) -> WipStatus:
 
 
 def over_limit_message(status: WipStatus) -> str:
-    return _(
+    return ngettext(
+        "Absorption has its limit: the organisation already has %(count)s active case and its "
+        "limit is %(limit)s. One more active case would pass the limit.",
         "Absorption has its limit: the organisation already has %(count)s active cases and its "
-        "limit is %(limit)s. One more active case would pass the limit."
+        "limit is %(limit)s. One more active case would pass the limit.",
+        status.count,
     ) % {"count": status.count, "limit": status.limit}
 
 

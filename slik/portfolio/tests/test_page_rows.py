@@ -9,22 +9,20 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
-from slik.portfolio.views.rows import long_date
+from slik.core.formats import format_long_date
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("language", ["nb", "nn", "en"])
-def test_long_date_writes_what_the_date_filter_writes(language):
-    template = Template('{{ value|date:"j. F Y" }}')
+def test_list_dates_are_what_the_long_date_filter_writes(language):
+    template = Template("{{ value|long_date }}")
     with translation.override(language):
         for month in range(1, 13):
             for value in (datetime.date(2026, month, 1), datetime.date(1900, month, 28)):
-                assert long_date(value) == template.render(Context({"value": value}))
-
-
-def test_long_date_of_no_date_is_empty():
-    assert long_date(None) == ""
+                assert format_long_date(value) == template.render(Context({"value": value}))
+    with translation.override("en"):
+        assert format_long_date(datetime.date(2026, 11, 29)) == "29 November 2026"
 
 
 def _subnav(user, org, path):
@@ -49,4 +47,4 @@ def test_list_pages_link_every_row(org, coordinator, client_as, meeting):
     content = client.get(reverse("portfolio:board_list", kwargs={"org_slug": org.slug}))
     url = reverse("portfolio:board_detail", kwargs={"org_slug": org.slug, "meeting_id": meeting.pk})
     assert f'<a class="ds-link" href="{url}">{meeting.title}</a>' in content.content.decode()
-    assert long_date(meeting.held_on) in content.content.decode()
+    assert format_long_date(meeting.held_on) in content.content.decode()

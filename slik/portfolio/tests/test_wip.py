@@ -65,7 +65,7 @@ def test_case_create_page_shows_the_warning(org, coordinator, two_active, client
     assert b'id="create-warning-1"' in client.get(url).content
 
 
-@pytest.mark.parametrize("decision", ["go", "adjust"])
+@pytest.mark.parametrize("decision", ["go", "resume"])
 def test_resuming_a_postponed_case_warns(org, coordinator, two_active, decision):
     postponed = set_phase(
         CaseFactory(organisation=org, actor=coordinator, title="Utsatt"), 2, status="postponed"

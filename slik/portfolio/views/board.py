@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from slik.cases.models import Case, GateDecision, Phase
 from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status, reload_hidden
+from slik.core.formats import format_long_date
 from slik.core.links import link_maker
 from slik.core.pagination import paginate
 from slik.organisations.access import post_only, require
@@ -22,7 +23,7 @@ from ..selectors import board as selectors
 from ..services import board as services
 from ..services import board_checks as checks
 from .access import access_meeting
-from .rows import choice_labels, long_date, with_links
+from .rows import choice_labels, with_links
 
 VIEW = "portfolio.view_board_meeting"
 CHANGE = "portfolio.change_board_meeting"
@@ -62,7 +63,7 @@ def board_list(request, org_slug):
     page = paginate(request, meetings)
     rows = with_links(page, "portfolio:board_detail", id_name="meeting_id", org_slug=org_slug)
     for meeting in rows:
-        meeting.held_label = long_date(meeting.held_on)
+        meeting.held_label = format_long_date(meeting.held_on)
     context = {
         "filter_form": filter_form,
         "page": page,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from slik.core.audit import history_for
 from slik.core.concurrency import LoadedIdsField, form_save, form_status, is_stale, reload_hidden
+from slik.core.formats import format_long_date
 from slik.core.pagination import paginate
 from slik.organisations.access import post_only, require
 
@@ -23,7 +24,7 @@ from ..models import Commission, PlanGoal
 from ..selectors import goals as selectors
 from ..services import goals as services
 from .access import access_commission, access_goal
-from .rows import choice_labels, long_date, with_links
+from .rows import choice_labels, with_links
 
 VIEW_GOAL, CHANGE_GOAL = "portfolio.view_plan_goal", "portfolio.change_plan_goal"
 VIEW_COMMISSION = "portfolio.view_commission"
@@ -156,7 +157,7 @@ def commission_list(request, org_slug):
     )
     for commission in rows:
         commission.status_label = statuses.get(commission.status, commission.status)
-        commission.decided_label = long_date(commission.decided_on)
+        commission.decided_label = format_long_date(commission.decided_on)
     context = {
         "filter_form": filter_form,
         "page": page,

@@ -12,9 +12,19 @@ from slik.organisations.access import get_in_tenant
 
 from ..document import ReportDocument, Section, Table
 from ..registry import ReportDefinition
-from .common import person, phase_label, today
+from .common import capped_list, person, phase_label, shorten, today
 
-LATEST_GATES = 5
+# One A4 page for any case: lists are capped («og 3 til») and long texts shortened, so the
+# page holds whatever a case contains. The case page and the exports have everything.
+LATEST_GATES = 3
+HYPOTHESES = 3
+BENEFIT_ROWS = 4
+FLOKER = 2
+TEAM = 6
+SUMMARY_CHARS = 400
+TEXT_CHARS = 100
+NAME_CHARS = 60
+PERSON_CHARS = 40
 
 
 def case_for(organisation, parameters) -> Case:
@@ -22,19 +32,27 @@ def case_for(organisation, parameters) -> Case:
     return get_in_tenant(Case.objects.all(), organisation, pk=parameters.get("case_id"))
 
 
+def _caption(caption: str, more: int) -> str:
+    if more <= 0:
+        return caption
+    return f"{caption} ({_('and %(n)s more on the case page') % {'n': more}})"
+
+
 def _facts(case) -> Section:
-    floker = ", ".join(challenge.title for challenge in case.challenges.all())
+    floker = capped_list(
+        [shorten(challenge.title, NAME_CHARS) for challenge in case.challenges.all()], FLOKER
+    )
     return Section(
         heading=_("About the case"),
-        paragraphs=[case.summary] if case.summary else [],
+        paragraphs=[shorten(case.summary, SUMMARY_CHARS)] if case.summary else [],
         key_values=[
             (_("Phase"), phase_label(case.phase)),
             (_("Status"), case.get_status_display()),
             (_("Floker"), floker or "–"),
-            (_("Case owner"), person(case.owner) or "–"),
-            (_("Project leader"), person(case.leader) or "–"),
-            (_("Units involved"), case.units or "–"),
-            (_("External partners"), case.partners or "–"),
+            (_("Case owner"), shorten(person(case.owner), NAME_CHARS) or "–"),
+            (_("Project leader"), shorten(person(case.leader), NAME_CHARS) or "–"),
+            (_("Units involved"), shorten(case.units, TEXT_CHARS) or "–"),
+            (_("External partners"), shorten(case.partners, TEXT_CHARS) or "–"),
             (_("Innovation type"), case.get_innovation_type_display()),
             (_("Budget (NOK)"), case.budget),
             (_("Estimated hours"), case.hours),
@@ -43,62 +61,70 @@ def _facts(case) -> Section:
 
 
 def _phases(case) -> Section:
-    rows = [
-        [
-            f"{row['phase']}. {row['label']}",
-            row["days"],
-            _("Current phase") if row["current"] else (_("Done") if row["done"] else ""),
-        ]
-        for row in phase_track(case)
+    """One column per phase: six phases side by side take two lines, not six."""
+    track = phase_track(case)
+    where = [
+        _("Current phase") if row["current"] else (_("Done") if row["done"] else "")
+        for row in track
     ]
-    table = Table(_("Days in each phase"), [_("Phase"), _("Days"), _("Where the case is")], rows)
+    table = Table(
+        _("Days in each phase"),
+        [_("Phase")] + [f"{row['phase']}. {row['label']}" for row in track],
+        [[_("Days")] + [row["days"] for row in track], [_("Where the case is")] + where],
+    )
     return Section(heading=_("Phase track"), tables=[table])
 
 
 def _gates(case) -> Section:
-    gates = list(case.gate_decisions.all())[:LATEST_GATES]
+    gates = list(case.gate_decisions.all())
     rows = [
         [
             gate.decided_on,
             gate.get_decision_display(),
-            phase_label(gate.from_phase),
-            phase_label(gate.to_phase),
-            gate.decided_by,
-            gate.conditions or gate.reason,
+            f"{phase_label(gate.from_phase)} → {phase_label(gate.to_phase)}",
+            shorten(gate.decided_by, NAME_CHARS),
+            shorten(gate.conditions or gate.reason, TEXT_CHARS),
         ]
-        for gate in gates
+        for gate in gates[:LATEST_GATES]
     ]
     columns = [
         _("Date"),
         _("Decision"),
-        _("From phase"),
-        _("To phase"),
+        _("From phase → to phase"),
         _("Decided by"),
         _("Conditions or reason"),
     ]
-    return Section(
-        heading=_("Latest gate decisions"), tables=[Table(_("Gate decisions"), columns, rows)]
-    )
+    caption = _caption(_("Gate decisions"), len(gates) - LATEST_GATES)
+    return Section(heading=_("Latest gate decisions"), tables=[Table(caption, columns, rows)])
 
 
 def _hypotheses(case) -> Section:
-    rows = [[h.statement, h.get_result_display(), h.learning] for h in case.hypotheses.all()]
+    hypotheses = list(case.hypotheses.all())
+    rows = [
+        [shorten(h.statement, TEXT_CHARS), h.get_result_display(), shorten(h.learning, TEXT_CHARS)]
+        for h in hypotheses[:HYPOTHESES]
+    ]
     columns = [_("Hypothesis"), _("Result"), _("What we learnt")]
-    return Section(
-        heading=_("Hypotheses"), tables=[Table(_("Hypotheses and results"), columns, rows)]
-    )
+    caption = _caption(_("Hypotheses and results"), len(hypotheses) - HYPOTHESES)
+    return Section(heading=_("Hypotheses"), tables=[Table(caption, columns, rows)])
+
+
+def _indicator_name(indicator) -> str:
+    if indicator is None:
+        return ""
+    name = shorten(indicator.name, NAME_CHARS)
+    return f"{name} ({shorten(indicator.unit, 20)})" if indicator.unit else name
 
 
 def _benefits(organisation, case) -> Section:
     rows = []
     for benefit in benefits_for_case(organisation=organisation, case=case):
+        title = f"{shorten(benefit.title, NAME_CHARS)} ({benefit.get_status_display()})"
         for indicator in benefit.indicator_list or [None]:
             rows.append(
                 [
-                    benefit.title,
-                    benefit.get_status_display(),
-                    indicator.name if indicator else "",
-                    indicator.unit if indicator else "",
+                    title,
+                    _indicator_name(indicator),
                     indicator.baseline_value if indicator else None,
                     indicator.target_value if indicator else None,
                     getattr(indicator, "latest_value", None),
@@ -106,22 +132,20 @@ def _benefits(organisation, case) -> Section:
                 ]
             )
     columns = [
-        _("Benefit"), _("Status"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"),
-        _("Latest measurement"), _("Achievement (%)"),
+        _("Benefit"), _("Indicator"), _("Baseline"), _("Target"), _("Latest measurement"),
+        _("Achievement (%)"),
     ]  # fmt: skip
-    return Section(
-        heading=_("Benefits"), tables=[Table(_("Benefits and achievement"), columns, rows)]
-    )
+    caption = _caption(_("Benefits and achievement"), len(rows) - BENEFIT_ROWS)
+    return Section(heading=_("Benefits"), tables=[Table(caption, columns, rows[:BENEFIT_ROWS])])
 
 
 def _team(case) -> Section:
-    rows = [[r.display_name, r.area, r.get_raci_display()] for r in case.responsibilities.all()]
-    return Section(
-        heading=_("Team"),
-        tables=[
-            Table(_("Team and responsibilities"), [_("Name"), _("Task or area"), _("Role")], rows)
-        ],
-    )
+    people = []
+    for person_ in case.responsibilities.all():
+        name, role = shorten(person_.display_name, PERSON_CHARS), person_.get_raci_display()
+        area = shorten(person_.area, PERSON_CHARS)
+        people.append(f"{name} ({area}, {role})" if area else f"{name} ({role})")
+    return Section(heading=_("Team"), paragraphs=[capped_list(people, TEAM, "; ") or "–"])
 
 
 def build(organisation, parameters, actor) -> ReportDocument:
@@ -131,6 +155,7 @@ def build(organisation, parameters, actor) -> ReportDocument:
         subtitle=_("Innovation case – one-pager"),
         organisation_name=organisation.display_name,
         date=today(),
+        one_page=True,
         sections=[
             _facts(case),
             _phases(case),

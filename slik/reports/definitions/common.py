@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from slik.cases.models import Phase
-from slik.core.charts import COUNT_FORMAT
 from slik.core.charts import VEGA_LITE_SCHEMA as SCHEMA
+from slik.core.charts import count_axis
 
 
 def person(user) -> str:
@@ -18,12 +20,28 @@ def today():
     return timezone.localdate()
 
 
+def shorten(text, chars: int) -> str:
+    """`text` on one line, cut at a word with "…" when longer than `chars`."""
+    return Truncator(" ".join(str(text or "").split())).chars(chars)
+
+
+def capped_list(items: list[str], most: int, separator: str = ", ") -> str:
+    """The first `most` items joined, then «og 3 til» for the rest."""
+    shown = separator.join(items[:most])
+    more = len(items) - most
+    if more > 0:
+        return f"{shown}{separator}{_('and %(n)s more') % {'n': more}}"
+    return shown
+
+
 def phase_label(value: int) -> str:
     return f"{value}. {Phase(value).label}"
 
 
 def bar_chart(values: list[dict], *, category: str, amount: str, title: str) -> dict:
-    """Horizontal bars, one per category, in the order given; the data table is beside it."""
+    """Horizontal bars of counts, one per category, in the order given; the data table is
+    beside it."""
+    axis, scale = count_axis(max((row["amount"] for row in values), default=0))
     return {
         "$schema": SCHEMA,
         "width": 420,
@@ -36,8 +54,8 @@ def bar_chart(values: list[dict], *, category: str, amount: str, title: str) -> 
                 "field": "amount",
                 "type": "quantitative",
                 "title": amount,
-                # Counts: whole-number ticks only.
-                "axis": {"tickMinStep": 1, "format": COUNT_FORMAT},
+                "axis": axis,
+                "scale": scale,
             },
             "tooltip": [
                 {"field": "category", "title": category},

@@ -112,6 +112,13 @@ def _mark_header_row(row) -> None:
     tr_pr.append(header)
 
 
+def _alt_text(picture, title: str, description: str) -> None:
+    """Word's alt text (wp:docPr title and descr): what a screen reader says for the chart."""
+    properties = picture._inline.docPr
+    properties.set("title", title)
+    properties.set("descr", description or title)
+
+
 def _add_section(doc, section: Section, level: int) -> None:
     doc.add_heading(section.heading, level=min(level, 9))
     for paragraph in section.paragraphs:
@@ -121,10 +128,10 @@ def _add_section(doc, section: Section, level: int) -> None:
         paragraph.add_run(f"{key}: ").bold = True
         paragraph.add_run(format_cell(value))
     for chart in section.charts:
-        doc.add_picture(io.BytesIO(chart_png(chart.spec)), width=Cm(15))
-        doc.add_paragraph(
-            f"{chart.title}. {chart.description}".strip().rstrip("."), style="Caption"
-        )
+        picture = doc.add_picture(io.BytesIO(chart_png(chart.spec)), width=Cm(15))
+        text = f"{chart.title}. {chart.description}".strip().rstrip(".")
+        _alt_text(picture, chart.title, text)
+        doc.add_paragraph(text, style="Caption")
     for table in section.tables:
         _add_table(doc, table)
     for sub in section.subsections:

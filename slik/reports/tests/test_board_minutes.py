@@ -40,8 +40,13 @@ def test_minutes_document_has_header_participants_and_decisions(item, leader, or
         actor=leader,
     )
     with scope(organisation=org.pk):
+        # The checklist is not done, so the board confirms that it weighed the warning.
         services.agenda_item_decide(
-            actor=leader, item=item, decision="hand_over", comment="Klar for drift"
+            actor=leader,
+            item=item,
+            decision="hand_over",
+            comment="Klar for drift",
+            confirm_warnings=True,
         )
         document = board_minutes.build(org, {"meeting_id": item.meeting_id}, leader)
     assert document.organisation_name == org.name

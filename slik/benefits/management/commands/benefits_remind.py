@@ -1,4 +1,8 @@
-"""`manage.py benefits_remind` – run daily (cron): create due measurement tasks, e-mail them."""
+"""`manage.py benefits_remind` – create due measurement tasks and e-mail them, by hand.
+
+The same job runs by itself every hour as the scheduled job `benefits.measurement_reminders`
+(`manage.py run_jobs`, started by `make run`); this command is for running it at once.
+"""
 
 from django.core.management.base import BaseCommand, CommandError
 
