@@ -99,3 +99,12 @@ def test_dashboard_shows_count_and_warning(org, coordinator, two_active, client_
     response = client.get(url)
     assert response.context["dashboard"].wip.over
     assert b'id="wip-warning"' in response.content
+
+
+def test_one_active_case_is_singular_on_the_dashboard(org, coordinator, client_as):
+    CaseFactory(organisation=org, actor=coordinator, title="Eneste sak")
+    _limit(org, 3)
+    url = reverse("portfolio:dashboard", kwargs={"org_slug": org.slug})
+    content = client_as(coordinator).get(url).content.decode()
+    assert "1 aktivt case, og grensen er 3." in content
+    assert "1 aktive case" not in content
