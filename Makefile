@@ -76,8 +76,13 @@ check-deploy: $(VENV)/.synced
 messages: $(VENV)/.synced
 	@scripts/check-messages
 
+# One pytest worker per core (pytest-xdist); each worker has its own test database and live
+# server. `make test PYTEST_WORKERS=0` runs in one process, e.g. to read a traceback in order.
+PYTEST_WORKERS ?= auto
+export PYTEST_WORKERS
+
 test-sqlite: deps | var
-	DATABASE_URL= $(VENV)/bin/pytest -q
+	DATABASE_URL= $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS)
 
 test-postgres: deps
 	@scripts/test-postgres
