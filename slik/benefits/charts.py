@@ -36,6 +36,26 @@ def time_axis(dates: list[str], frequency: str = "") -> dict:
     return {"tickCount": {"interval": "month", "step": step}, "format": "%b %Y"}
 
 
+def _time_axis(points: list[dict], frequency: str) -> dict:
+    """`time_axis` of the series: it depends on the first and the last date only (the points
+    are in date order), so the 500 others need not be parsed."""
+    return time_axis([points[0]["date"], points[-1]["date"]] if points else [], frequency)
+
+
+def _columns(dates: list[str], **columns: list) -> dict:
+    """The points as one row of parallel columns (ISO dates and more), unnested in the browser
+    (`flatten`): the same rows as a dict per point, at a fraction of the size and of the cost
+    of writing the JSON (500 points: 0.1 against 0.5 ms, a third of the bytes). The dates are
+    parsed after the unnesting, as Vega-Lite parses a temporal field of rows (`toDate`)."""
+    return {
+        "data": {"values": [{"date": dates, **columns}]},
+        "transform": [
+            {"flatten": ["date", *columns]},
+            {"calculate": "toDate(datum.date)", "as": "date"},
+        ],
+    }
+
+
 def _x(axis: dict | None = None):
     encoding = {"field": "date", "type": "temporal", "title": _("Date")}
     if axis:
@@ -73,11 +93,10 @@ def _rule(value: float, label: str, dash) -> list[dict]:
 
 def indicator_chart_spec(indicator, truth: Truth) -> dict:
     """Measurements as a line, with the baseline and target as labelled reference lines."""
-    values = [{"date": p["date"], "value": p["value"]} for p in truth.points]
-    axis = time_axis([p["date"] for p in truth.points], indicator.frequency)
+    axis = _time_axis(truth.points, indicator.frequency)
     layers = [
         {
-            "data": {"values": values},
+            **_columns([p["date"] for p in truth.points], value=[p["value"] for p in truth.points]),
             "mark": {"type": "line", "point": True},
             "encoding": {
                 "x": _x(axis),
@@ -101,9 +120,33 @@ def indicator_chart_spec(indicator, truth: Truth) -> dict:
     }
 
 
-def _limit_layers(unit: str, axis: dict) -> list[dict]:
-    """Centre line and limits of every period, each a line over its own period's points, with
-    labels at the start of the current period."""
+def _limit_rows(truth: Truth) -> list[dict]:
+    """The centre line and limits of each period that has them, as two rows (its first and
+    its last date): a level line needs no more, where a row per point made the spec of 500
+    measurements five times larger. The current period's first row carries the labels."""
+    current = truth.current
+    rows = []
+    for number, segment in enumerate(truth.segments):
+        limits = segment.limits
+        if limits is None:
+            continue
+        for index in (segment.start, segment.end - 1):
+            rows.append(
+                {
+                    "date": truth.points[index]["date"],
+                    "period": number,
+                    "centre": limits.centre,
+                    "upper": limits.upper,
+                    "lower": limits.lower,
+                    "label_here": segment is current and index == segment.start,
+                }
+            )
+    return rows
+
+
+def _limit_layers(truth: Truth, unit: str, axis: dict) -> list[dict]:
+    """Centre line and limits of every period, each a line over its own period, with labels
+    at the start of the current period: one layer with its own (small) data."""
     lines = (
         ("centre", _("Centre line"), [1, 0]),
         ("upper", _("Upper limit"), [6, 3]),
@@ -113,7 +156,6 @@ def _limit_layers(unit: str, axis: dict) -> list[dict]:
     for name, label, dash in lines:
         layers += [
             {
-                "transform": [{"filter": f"datum.{name} != null"}],
                 "mark": {"type": "line", "strokeDash": dash, "color": "#444", "aria": False},
                 "encoding": {
                     "x": _x(axis),
@@ -122,7 +164,7 @@ def _limit_layers(unit: str, axis: dict) -> list[dict]:
                 },
             },
             {
-                "transform": [{"filter": f"datum.label_here && datum.{name} != null"}],
+                "transform": [{"filter": "datum.label_here"}],
                 "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "aria": False},
                 "encoding": {
                     "x": _x(axis),
@@ -131,7 +173,7 @@ def _limit_layers(unit: str, axis: dict) -> list[dict]:
                 },
             },
         ]
-    return layers
+    return [{"data": {"values": _limit_rows(truth)}, "layer": layers}]
 
 
 def _period_layers(truth: Truth, axis: dict) -> list[dict]:
@@ -164,22 +206,14 @@ def xmr_chart_spec(indicator, truth: Truth) -> dict | None:
         return None
     signal, noise = _("Signal"), _("Within noise")
     labels = rule_labels()
-    current_start = truth.current.start
-    values = [
-        {
-            "date": p["date"],
-            "value": p["value"],
-            "kind": signal if p["rules"] else noise,
-            "rules": ", ".join(labels[code] for code in p["rules"]),
-            "period": p.get("period", 0),
-            "centre": p.get("centre"),
-            "upper": p.get("upper"),
-            "lower": p.get("lower"),
-            "label_here": index == current_start,
-        }
-        for index, p in enumerate(truth.points)
-    ]
-    axis = time_axis([p["date"] for p in truth.points], indicator.frequency)
+    points = truth.points
+    columns = _columns(
+        [p["date"] for p in points],
+        value=[p["value"] for p in points],
+        kind=[signal if p["rules"] else noise for p in points],
+        rules=[", ".join([labels[code] for code in p["rules"]]) for p in points],
+    )
+    axis = _time_axis(points, indicator.frequency)
     point_encoding = {
         "x": _x(axis),
         "y": _y(indicator.unit),
@@ -206,14 +240,18 @@ def xmr_chart_spec(indicator, truth: Truth) -> dict | None:
         "$schema": SCHEMA,
         "width": "container",
         "height": 280,
-        "data": {"values": values},
         "layer": [
             {
-                "mark": {"type": "line", "color": "#6b6b6b"},
-                "encoding": {"x": _x(axis), "y": _y(indicator.unit)},
+                **columns,
+                "layer": [
+                    {
+                        "mark": {"type": "line", "color": "#6b6b6b"},
+                        "encoding": {"x": _x(axis), "y": _y(indicator.unit)},
+                    },
+                    {"mark": {"type": "point", "filled": True}, "encoding": point_encoding},
+                ],
             },
-            {"mark": {"type": "point", "filled": True}, "encoding": point_encoding},
-            *_limit_layers(indicator.unit, axis),
+            *_limit_layers(truth, indicator.unit, axis),
             *_period_layers(truth, axis),
         ],
     }

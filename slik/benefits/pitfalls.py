@@ -1,20 +1,27 @@
 """The known pitfalls of benefits realisation (METHOD.md §6): each a condition on an open benefit
 or on one of its indicators. This module reads nothing; the selectors run it.
 
-Each pitfall is one `Rule`, its condition written twice side by side: as a query expression, so
+Each pitfall is one `Rule`, its condition written twice side by side: as an SQL condition, so
 the database finds the pitfalls of a whole municipality (1,500 benefits are never loaded to look
-for them), and in Python, for the benefits a page has loaded anyway (a case's, one benefit),
-where building the query would cost more than the check. tests/test_pitfalls.py checks that the
-two agree on every combination.
+for them), and in Python, for the benefits a page has loaded anyway (a case's, one benefit).
+tests/test_pitfalls.py checks that the two agree on every combination. The SQL is written out
+rather than built as Django expressions: building and compiling the expressions cost ≈ 8 ms in
+Oslo, the queries themselves less (decision 0009, «Gjenstår»).
+
+The SQL conditions name a benefit `b`, its case `c` and an indicator `i`, and take their values
+as named parameters (`sql_values`). They read the summaries the services keep
+(services.summaries): a benefit's number of indicators and where its indicators' pitfalls may
+be (`hint`), and each indicator's next due date, so no measurement is read and no indicator
+of a benefit without a hint.
 
 Only open benefits are checked (expected, tracking, partly realised): a realised or cancelled
 benefit needs no more measurements.
 
 A measurement is overdue once the grace days (BenefitSettings.measurement_overdue_days) after
 its due date have passed; it is due one period after the latest measurement, or the baseline
-date. For a fixed period the query compares dates (`today − period − grace`, worked out here);
-for an indicator measured on given dates (a JSON list) the next date is always found in Python
-(`due_after`), the one part portable SQL cannot express.
+date, or, for an indicator measured on given dates, on the next of them (`due_after`). The due
+date is worked out in Python when the indicator or its measurements are written, and kept on the
+indicator (`Indicator.next_due_on`), so the database compares it with `today − grace`.
 """
 
 from __future__ import annotations
@@ -23,9 +30,6 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import models
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
@@ -90,17 +94,24 @@ class Check:
     overdue_days: int
     today: datetime.date
 
+    @property
+    def cutoff(self) -> datetime.date:
+        """A measurement due before this day is overdue (`is_overdue`)."""
+        return add_days(self.today, -self.overdue_days)
+
 
 @dataclass(frozen=True)
 class Rule:
     """One pitfall: what is wrong (a message; `%(name)s` is the indicator's name), the
-    condition as a query expression (`sql(check)`, on a Benefit or an Indicator) and the same
-    condition on a loaded object (`applies(obj, check)`)."""
+    condition in SQL (`sql`, on `b` or `i`; see the module's docstring) and the same condition
+    on a loaded object (`applies(obj, check)`). An indicator's rule also says when its benefit
+    may have an indicator it applies to (`hint`, on `b` and its summary)."""
 
     code: str
     message: Promise
-    sql: Callable[[Check], object]
+    sql: str
     applies: Callable[[object, Check], bool]
+    hint: str = ""
 
 
 # --- Due dates ----------------------------------------------------------------------------
@@ -119,7 +130,7 @@ def due_after(
     return add_days(last, FREQUENCY_DAYS.get(frequency, 31))
 
 
-def next_measurement_due(indicator: Indicator) -> datetime.date | None:
+def next_measurement_due(indicator) -> datetime.date | None:
     """When the indicator's next measurement is due (from its latest measurement's date)."""
     last = getattr(indicator, "latest_on", None) or indicator.baseline_on
     planned = planned_dates(indicator.measurement_dates) if indicator.frequency == DATES else []
@@ -134,32 +145,12 @@ def is_measurement_overdue(indicator: Indicator, overdue_days: int, today: datet
     return is_overdue(next_measurement_due(indicator), overdue_days, today)
 
 
-def dates_overdue(frequency, measurement_dates, last_on, check: Check) -> bool:
-    """The overdue check of an indicator measured on given dates, from its plain values."""
-    if frequency != DATES:
-        return False
-    due = due_after(last_on, DATES, planned_dates(measurement_dates))
-    return is_overdue(due, check.overdue_days, check.today)
+def lacks_target(indicator) -> bool:
+    return indicator.target_value is None or indicator.target_on is None
 
 
-def last_measured_on():
-    """The latest measurement's date, or the baseline date: where the next period starts
-    (annotated as `pitfall_last_on` for the overdue condition). The latest date is the
-    indicator's own summary column, so no measurement is read."""
-    return Coalesce(F("latest_on"), F("baseline_on"))
-
-
-def _overdue_sql(check: Check):
-    # The last day a measurement may be from for each period: date arithmetic stays in Python.
-    grace = check.overdue_days
-    cutoff = models.Case(
-        *[
-            models.When(frequency=frequency, then=add_days(check.today, -(days + grace)))
-            for frequency, days in FREQUENCY_DAYS.items()
-        ],
-        output_field=models.DateField(),
-    )
-    return Q(pitfall_last_on__lt=cutoff)
+def lacks_baseline(indicator) -> bool:
+    return indicator.baseline_value is None or indicator.baseline_on is None
 
 
 def _closed(case) -> bool:
@@ -170,8 +161,21 @@ def _before_gate(case) -> bool:
     return case.phase <= Phase.PILOTERING and case.status == Case.Status.ACTIVE
 
 
-def _missing_baseline(indicator) -> bool:
-    return indicator.baseline_value is None or indicator.baseline_on is None
+def sql_values(check: Check) -> dict:
+    """The named parameters of the rules' SQL."""
+    return {
+        "cutoff": check.cutoff,
+        "pilot_phase": int(Phase.PILOTERING),
+        "new_practice_phase": int(Phase.NY_PRAKSIS),
+        "active": Case.Status.ACTIVE.value,
+        "stopped": Case.Status.STOPPED.value,
+        "reallocation": Benefit.Realisation.REALLOCATION.value,
+    }
+
+
+CLOSED_SQL = "(c.phase = %(new_practice_phase)s OR c.status = %(stopped)s)"
+BEFORE_GATE_SQL = "(c.phase <= %(pilot_phase)s AND c.status = %(active)s)"
+LACKS_BASELINE_SQL = "(i.baseline_value IS NULL OR i.baseline_on IS NULL)"
 
 
 # --- The rules, in the order a benefit lists its pitfalls ----------------------------------
@@ -181,28 +185,25 @@ BENEFIT_RULES = (
     Rule(
         "no_target",
         gettext_lazy("The benefit has no indicator with a target."),
-        # Unscoped: tied to the outer benefit, which the outer query holds to the organisation.
-        lambda check: (
-            ~Exists(Indicator.objects.with_scopes_disabled().filter(benefit=OuterRef("pk")))
-        ),
+        "b.indicator_count = 0",
         lambda benefit, check: not benefit.indicator_list,
     ),
     Rule(
         "no_owner",
         gettext_lazy("The benefit has no owner."),
-        lambda check: Q(owner__isnull=True),
+        "b.owner_id IS NULL",
         lambda benefit, check: benefit.owner_id is None,
     ),
     Rule(
         "no_responsible",
         gettext_lazy("The benefit has no responsible."),
-        lambda check: Q(responsible__isnull=True),
+        "b.responsible_id IS NULL",
         lambda benefit, check: benefit.responsible_id is None,
     ),
     Rule(
         "no_reallocation_plan",
         gettext_lazy("Freed time is to be reallocated, but not to what."),
-        lambda check: Q(realisation=Benefit.Realisation.REALLOCATION, reallocation_to=""),
+        "(b.realisation = %(reallocation)s AND b.reallocation_to = '')",
         lambda benefit, check: (
             benefit.realisation == Benefit.Realisation.REALLOCATION and not benefit.reallocation_to
         ),
@@ -210,46 +211,35 @@ BENEFIT_RULES = (
     Rule(
         "closed_without_line_owner",
         gettext_lazy("The project is closed and no line manager is responsible for the benefit."),
-        lambda check: (
-            (Q(case__phase=Phase.NY_PRAKSIS) | Q(case__status=Case.Status.STOPPED))
-            & Q(responsible__isnull=True)
-        ),
+        f"({CLOSED_SQL} AND b.responsible_id IS NULL)",
         lambda benefit, check: _closed(benefit.case) and benefit.responsible_id is None,
     ),
 )
 
-# Asked of an Indicator (the query annotates `pitfall_last_on`; a loaded indicator needs its
-# benefit's case).
+# Asked of an Indicator (a loaded indicator needs its benefit's case).
 INDICATOR_RULES = (
     Rule(
         "no_target",
         gettext_lazy("“%(name)s” has no target."),
-        lambda check: Q(target_value__isnull=True) | Q(target_on__isnull=True),
-        lambda indicator, check: indicator.target_value is None or indicator.target_on is None,
+        "(i.target_value IS NULL OR i.target_on IS NULL)",
+        lambda indicator, check: lacks_target(indicator),
+        hint="b.targetless_indicators > 0",
     ),
     Rule(
         "baseline_missing",
         gettext_lazy("“%(name)s” has no baseline, and the case has not passed piloting."),
-        lambda check: (
-            Q(
-                benefit__case__phase__lte=Phase.PILOTERING,
-                benefit__case__status=Case.Status.ACTIVE,
-                is_main=True,
-            )
-            & (Q(baseline_value__isnull=True) | Q(baseline_on__isnull=True))
-        ),
+        f"({BEFORE_GATE_SQL} AND i.is_main AND {LACKS_BASELINE_SQL})",
         lambda indicator, check: (
-            _before_gate(indicator.benefit.case)
-            and indicator.is_main
-            and _missing_baseline(indicator)
+            _before_gate(indicator.benefit.case) and indicator.is_main and lacks_baseline(indicator)
         ),
+        hint=f"({BEFORE_GATE_SQL} AND b.unbased_main_indicators > 0)",
     ),
     Rule(
         "measurement_overdue",
         gettext_lazy("“%(name)s” has not been measured when it was due."),
-        # Indicators measured on given dates are left to `dates_overdue`.
-        _overdue_sql,
+        "i.next_due_on < %(cutoff)s",
         lambda indicator, check: is_measurement_overdue(indicator, check.overdue_days, check.today),
+        hint="b.next_due_on < %(cutoff)s",
     ),
 )
 BENEFIT_MESSAGES = {rule.code: rule.message for rule in BENEFIT_RULES}
@@ -258,20 +248,6 @@ INDICATOR_MESSAGES = {rule.code: rule.message for rule in INDICATOR_RULES}
 
 def rules_for(rules: tuple[Rule, ...], codes=None) -> tuple[Rule, ...]:
     return tuple(rule for rule in rules if codes is None or rule.code in codes)
-
-
-def indicator_conditions(*, overdue_days: int, today: datetime.date, codes=None) -> dict:
-    """{code: condition on an Indicator annotated with `pitfall_last_on`} (call in a scope)."""
-    check = Check(overdue_days=overdue_days, today=today)
-    return {rule.code: rule.sql(check) for rule in rules_for(INDICATOR_RULES, codes)}
-
-
-def flags(rules: tuple[Rule, ...], check: Check) -> dict[str, ExpressionWrapper]:
-    """{`pitfall_<code>`: the rule's condition} to annotate on a queryset (call in a scope)."""
-    return {
-        f"pitfall_{rule.code}": ExpressionWrapper(rule.sql(check), output_field=BooleanField())
-        for rule in rules
-    }
 
 
 # --- Pitfalls of loaded benefits ----------------------------------------------------------

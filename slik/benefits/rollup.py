@@ -95,41 +95,53 @@ class Rollup:
     progress_counts: dict[str, int] = field(default_factory=dict)
 
 
-def _category_key(row: dict):
-    return row["category_id"]
+GAINS = ("planned_kr", "realised_kr", "planned_years", "realised_years")
+# Per category: the number of benefits, the four sums, and whether each sum had anything.
+WIDTH = 1 + 2 * len(GAINS)
 
 
-def category_totals(count_rows: Iterable[dict], sum_rows: Iterable[dict]):
+def category_totals(rows: Iterable[dict]):
     """(rows by category, total) from the database's counts and sums.
 
-    `count_rows`: {"category_id", "category_name", "category_set", "status", "benefits"} per
-    group of benefits; `sum_rows`: {"category_id", "unit", "direction", "planned", "realised"}
-    per group of indicators of benefits that are not cancelled, sums in ten-thousandths.
-    """
-    by_category: dict[object, CategoryTotals] = {}
-    total = CategoryTotals(name="")
-    for row in count_rows:
-        if row["status"] == Benefit.Status.CANCELLED:
+    `rows`: {"status" (if grouped by it), "category_id", "category_name", "category_set",
+    "benefits", "planned_kr", "realised_kr", "planned_years", "realised_years"} per group of
+    benefits, the gains the sums of the benefits' own (improvement positive, in
+    ten-thousandths). Cancelled benefits are left out. The sums are added up as whole
+    ten-thousandths and made Decimals once; a sum with nothing in it stays the plain 0 it was
+    when indicators were summed here."""
+    names: dict[object, tuple] = {}
+    sums: dict[object, list[int]] = {}
+    for row in rows:
+        if row.get("status") == Benefit.Status.CANCELLED:
             continue
-        key = _category_key(row)
-        if key not in by_category:
-            by_category[key] = CategoryTotals(
-                name=seed_text(row["category_name"] or ""), category_set=row["category_set"] or ""
-            )
-        by_category[key].benefits += row["benefits"]
-        total.benefits += row["benefits"]
-    for row in sum_rows:
-        kind = unit_kind(row["unit"])
-        key = _category_key(row)
-        if kind is None or key not in by_category:
-            continue
-        sign = improvement_sign(row["direction"])
-        planned = sign * from_ten_thousandths(row["planned"])
-        realised = sign * from_ten_thousandths(row["realised"])
-        for totals in (by_category[key], total):
-            totals.add_gains(kind, planned, realised)
-    rows = sorted(by_category.values(), key=lambda r: (r.name == "", r.category_set, r.name))
-    return rows, total
+        key = row["category_id"]
+        if key not in sums:
+            names[key] = (row["category_name"], row["category_set"])
+            sums[key] = [0] * WIDTH
+        group = sums[key]
+        group[0] += row["benefits"]
+        for index, name in enumerate(GAINS, start=1):
+            if row[name]:
+                group[index] += row[name]
+                group[index + len(GAINS)] = 1
+    total = [sum(column) for column in zip(*sums.values(), strict=True)] or [0] * (
+        1 + 2 * len(GAINS)
+    )
+    rows = sorted(
+        (_totals(sums[key], *names[key]) for key in sums),
+        key=lambda r: (r.name == "", r.category_set, r.name),
+    )
+    return rows, _totals(total, "", "")
+
+
+def _totals(sums: list[int], name: str | None, category_set: str | None) -> CategoryTotals:
+    """The totals of a category from its [count, four sums, whether each sum had anything]."""
+    totals = CategoryTotals(name=seed_text(name or ""), category_set=category_set or "")
+    totals.benefits = sums[0]
+    for index, gain in enumerate(GAINS, start=1):
+        if sums[index + len(GAINS)]:
+            setattr(totals, gain, ZERO + from_ten_thousandths(sums[index]))
+    return totals
 
 
 def counts_by(count_rows: Iterable[dict], field_name: str, values: Iterable[str]) -> dict:

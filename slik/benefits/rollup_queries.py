@@ -1,24 +1,20 @@
 """Reads for the benefits roll-up: counts and sums made by the database, given the organisation.
 
-Oslo's 1,500 benefits and 3,000 indicators become a few dozen grouped rows; no benefit or
-indicator is loaded as an object, and no measurement is read (the latest value is kept on the
-indicator, services.summaries). `rollup` adds the rows up. The overdue measurements are a
-panel of their own, loaded after the page (`overdue_measurements`).
+Oslo's 1,500 benefits become about a hundred grouped rows in one query; no benefit or indicator
+is loaded as an object, and no indicator or measurement is read: each benefit keeps the sums of
+its indicators' gains (services.summaries). `rollup` adds the rows up. The overdue measurements
+are a panel of their own, loaded after the page (`overdue_measurements`).
+
+The queries are written in SQL (the same on SQLite and PostgreSQL, every value a parameter):
+Django's building and compiling of the grouped, annotated querysets cost more than the
+database's work on them (decision 0009, «Gjenstår»).
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.db.models import (
-    BigIntegerField,
-    Count,
-    F,
-    Q,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Cast, Round
+from django.db import connection
 from django.utils import timezone
 
 from slik.accounts.models import User
@@ -26,104 +22,92 @@ from slik.cases.models import Case
 
 from . import pitfalls
 from .models import Benefit, Indicator
-from .models.indicator import planned_dates
 from .rollup import (
-    DECIMAL_PLACES,
+    GAINS,
+    CategoryTotals,
     OverdueMeasurement,
     Rollup,
     category_totals,
     counts_by,
     overdue_in_order,
 )
-from .selectors import overdue_days_for
+from .selectors.pitfalls import benefits_filter, open_benefits_filter, overdue_days
 
-CANCELLED = Benefit.Status.CANCELLED
+CANCELLED = Benefit.Status.CANCELLED.value
+
+# Grouped first and joined to the categories after: the grouping reads the index
+# `benefit_rollup` alone, and the join is one lookup per group, not per benefit.
+ROLLUP_SQL = """
+SELECT {keys}, cat.name, cat.category_set, g.benefits,
+       g.planned_kr, g.realised_kr, g.planned_years, g.realised_years
+FROM (
+    SELECT {group}, COUNT(*) AS benefits,
+           SUM(b.gain_planned_kr) AS planned_kr, SUM(b.gain_realised_kr) AS realised_kr,
+           SUM(b.gain_planned_years) AS planned_years,
+           SUM(b.gain_realised_years) AS realised_years
+    FROM benefits_benefit b
+    WHERE {where}
+    GROUP BY {group}
+) g
+LEFT OUTER JOIN benefits_benefitcategory cat ON cat.id = g.category_id
+"""
+SUMS = ("category_name", "category_set", "benefits", *GAINS)
+BY_STATUS = ("status", "progress", "category_id")
 
 
-def _benefits_where(organisation, *, cases=None, prefix: str = "") -> Q:
-    """The organisation's benefits (of `cases`, a Case queryset, if given), as a filter on
-    Benefit or, with `prefix`, on a relation to it."""
-    where = Q(**{f"{prefix}organisation": organisation})
-    if cases is not None:
-        where &= Q(**{f"{prefix}case__in": cases.values("pk")})
-    return where
-
-
-def _summed_indicators(organisation, *, cases=None):
-    """The indicators whose gains are summed: those of benefits that are not cancelled."""
-    where = _benefits_where(organisation, cases=cases, prefix="benefit__")
-    return Indicator.objects.filter(where).exclude(benefit__status=CANCELLED)
-
-
-def benefit_counts(organisation, *, cases=None) -> list[dict]:
-    """Benefits counted by status, benefits status (progress) and category. One query."""
-    return list(
-        Benefit.objects.filter(_benefits_where(organisation, cases=cases))
-        .values(
-            "status",
-            "progress",
-            "category_id",
-            category_name=F("category__name"),
-            category_set=F("category__category_set"),
-        )
-        .annotate(benefits=Count("pk"))
-        .order_by()
+def benefit_groups(organisation, *, cases=None, by_status: bool = True) -> list[dict]:
+    """The benefits counted, and their gains summed (in ten-thousandths, improvement
+    positive), by status, benefits status (progress) and category; or, not `by_status`, by
+    category only, for the benefits that are not cancelled. One query."""
+    where, params = benefits_filter(organisation, cases=cases)
+    keys = BY_STATUS if by_status else ("category_id",)
+    if not by_status:
+        where, params = f"{where} AND b.status <> %s", [*params, CANCELLED]
+    sql = ROLLUP_SQL.format(
+        keys=", ".join(f"g.{key}" for key in keys),
+        group=", ".join(f"b.{key}" for key in keys),
+        where=where,
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        columns = (*keys, *SUMS)
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _in_ten_thousandths(amount):
-    return Cast(Round(amount * Value(10**DECIMAL_PLACES)), BigIntegerField())
-
-
-def indicator_sums(organisation, *, cases=None) -> list[dict]:
-    """target − baseline and latest − baseline summed per category, unit (as stored) and
-    direction, in ten-thousandths (exact). One query; the latest value is the indicator's
-    summary column, so no measurement is read. Every unit is grouped: which ones are summed
-    (`unit_kind`) is decided on the few grouped rows, in Python."""
-    return list(
-        _summed_indicators(organisation, cases=cases)
-        .values("unit", "direction", category_id=F("benefit__category_id"))
-        .annotate(
-            planned=Sum(_in_ten_thousandths(F("target_value") - F("baseline_value"))),
-            realised=Sum(_in_ten_thousandths(F("latest_value") - F("baseline_value"))),
-        )
-        .order_by()
-    )
+def category_sums(*, organisation, cases=None) -> tuple[list, CategoryTotals]:
+    """(planned against realised by category, the total), without the counts by status: for
+    the portfolio's benefits. One query."""
+    return category_totals(benefit_groups(organisation, cases=cases, by_status=False))
 
 
 def organisation_rollup(*, organisation, cases=None) -> Rollup:
     """Planned against realised by category, and the benefits counted by status and by
-    benefits status; of `cases` (a Case queryset) if given. Two queries (counts, sums),
-    whatever the number of benefits."""
-    counts = benefit_counts(organisation, cases=cases)
-    sums = indicator_sums(organisation, cases=cases)
-    categories, total = category_totals(counts, sums)
+    benefits status; of `cases` (a Case queryset) if given. One query, whatever the number of
+    benefits."""
+    groups = benefit_groups(organisation, cases=cases)
+    categories, total = category_totals(groups)
     return Rollup(
         categories=categories,
         total=total,
-        status_counts=counts_by(counts, "status", Benefit.Status.values),
-        progress_counts=counts_by(counts, "progress", Benefit.Progress.values),
+        status_counts=counts_by(groups, "status", Benefit.Status.values),
+        progress_counts=counts_by(groups, "progress", Benefit.Progress.values),
     )
 
 
-OVERDUE_FIELDS = (
-    "pk",
-    "name",
-    "frequency",
-    "measurement_dates",
-    "pitfall_last_on",
-    "benefit_id",
-    "benefit__title",
-    "benefit__case_id",
-    "benefit__case__title",
-    "benefit__responsible_id",
-    "benefit__responsible__full_name",
-)
+OVERDUE_SQL = """
+SELECT i.id, i.name, i.next_due_on, b.id, b.title, c.id, c.title, u.id, u.full_name
+FROM benefits_indicator i
+INNER JOIN benefits_benefit b ON b.id = i.benefit_id
+INNER JOIN cases_case c ON c.id = b.case_id
+LEFT OUTER JOIN accounts_user u ON u.id = b.responsible_id
+WHERE {where} AND b.next_due_on < %s AND i.next_due_on < %s
+ORDER BY c.title, b.case_id, b.id, i.is_main DESC, i.id
+"""
 
 
-def _overdue_item(row, *, organisation_id: int, due_on: datetime.date) -> OverdueMeasurement:
+def _overdue_item(row, *, organisation_id: int) -> OverdueMeasurement:
     """The row as the objects the list shows (unsaved: only what the list reads is set)."""
-    pk, name, _f, _d, _l, benefit_id, title, case_id, case_title, person_id, person = row
+    pk, name, due_on, benefit_id, title, case_id, case_title, person_id, person = row
     case = Case(pk=case_id, title=case_title, organisation_id=organisation_id)
     responsible = User(pk=person_id, full_name=person) if person_id else None
     benefit = Benefit(
@@ -141,27 +125,14 @@ def overdue_measurements(
 ) -> list[OverdueMeasurement]:
     """The indicators of open benefits whose measurement is overdue, longest overdue first.
     Two queries (settings, indicators). The overdue rule is the pitfall's (`pitfalls`): the
-    database finds the indicators with a fixed period, and those measured on given dates are
-    checked here."""
-    today = today or timezone.localdate()
-    overdue_days = overdue_days_for(organisation)
-    conditions = pitfalls.indicator_conditions(
-        overdue_days=overdue_days, today=today, codes={"measurement_overdue"}
+    due date is the indicator's own column, and the benefit's earliest one says which
+    benefits to look at."""
+    check = pitfalls.Check(
+        overdue_days=overdue_days(organisation), today=today or timezone.localdate()
     )
-    rows = (
-        Indicator.objects.filter(
-            benefit__organisation=organisation, benefit__status__in=Benefit.OPEN_STATUSES
-        )
-        .annotate(pitfall_last_on=pitfalls.last_measured_on())
-        .filter(conditions["measurement_overdue"] | Q(frequency=Indicator.Frequency.DATES))
-        .order_by("benefit__case__title", "benefit__case_id", "benefit_id", "-is_main", "id")
-        .values_list(*OVERDUE_FIELDS)
-    )
-    found = []
-    for row in rows:
-        frequency, dates, last_on = row[2:5]
-        planned = planned_dates(dates) if frequency == Indicator.Frequency.DATES else []
-        due = pitfalls.due_after(last_on, frequency, planned)
-        if pitfalls.is_overdue(due, overdue_days, today):
-            found.append(_overdue_item(row, organisation_id=organisation.pk, due_on=due))
+    where, params = open_benefits_filter(organisation)
+    with connection.cursor() as cursor:
+        cursor.execute(OVERDUE_SQL.format(where=where), [*params, check.cutoff, check.cutoff])
+        rows = cursor.fetchall()
+    found = [_overdue_item(row, organisation_id=organisation.pk) for row in rows]
     return overdue_in_order(found)

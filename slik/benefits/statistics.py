@@ -52,10 +52,10 @@ def trend_slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:
         return None
     mean_x = sum(xs) / n
     mean_y = sum(ys) / n
-    sxx = sum((x - mean_x) ** 2 for x in xs)
+    sxx = sum([(x - mean_x) ** 2 for x in xs])
     if sxx == 0:
         return None
-    sxy = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    sxy = sum([(x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)])
     return sxy / sxx
 
 
@@ -157,14 +157,15 @@ def long_runs(values: Sequence[float], centre: float, length: int = RUN_LENGTH) 
 def monotone_trends(values: Sequence[float], length: int = TREND_LENGTH) -> list[int]:
     """Points in `length`+ consecutive points each strictly above (or below) the previous."""
     flagged: set[int] = set()
-    for direction in (1, -1):
-        start = 0
-        for i in range(1, len(values) + 1):
-            continues = i < len(values) and (values[i] - values[i - 1]) * direction > 0
-            if not continues:
-                if i - start >= length:
-                    flagged.update(range(start, i))
-                start = i
+    # The sign of each step (+1 up, -1 down, 0 level); a trend is `length` - 1 steps of one sign.
+    steps = [(b > a) - (b < a) for a, b in zip(values, values[1:], strict=False)]
+    start = 0  # the first step of the current run of equal signs
+    for i in range(1, len(steps) + 1):
+        if i < len(steps) and steps[i] == steps[start]:
+            continue
+        if steps[start] != 0 and i - start + 1 >= length:
+            flagged.update(range(start, i + 1))
+        start = i
     return sorted(flagged)
 
 

@@ -15,6 +15,7 @@ the indicator's natural bounds (`Indicator.natural_bounds`). See docs/decisions/
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -104,10 +105,11 @@ class Truth:
 
 def _first_baseline(indicator: Indicator, dates) -> tuple[int, bool]:
     """The first period's baseline: the points on or before the baseline date when there are
-    enough of them, else the first MIN_BASELINE_POINTS (when there are that many)."""
+    enough of them, else the first MIN_BASELINE_POINTS (when there are that many). `dates` in
+    order."""
     minimum = statistics.MIN_BASELINE_POINTS
     if indicator.baseline_on is not None:
-        count = sum(1 for d in dates if d <= indicator.baseline_on)
+        count = bisect_right(dates, indicator.baseline_on)
         if count >= minimum:
             return count, False
     if len(dates) < minimum:
@@ -119,7 +121,7 @@ def _segments(indicator: Indicator, dates, period_starts) -> list[Segment]:
     starts = sorted({d for d in period_starts if dates and d > dates[0]})
     bounds, segments = [0], []
     for day in starts:
-        index = next((i for i, d in enumerate(dates) if d >= day), len(dates))
+        index = bisect_left(dates, day)  # the first point on or after the day
         if index > bounds[-1]:
             bounds.append(index)
             segments.append(day)
@@ -137,8 +139,8 @@ def _segments(indicator: Indicator, dates, period_starts) -> list[Segment]:
 
 
 def _trend(truth: Truth, indicator: Indicator, dates, values) -> None:
-    first = dates[0]
-    slope = statistics.trend_slope([(d - first).days for d in dates], values)
+    first = dates[0].toordinal()
+    slope = statistics.trend_slope([d.toordinal() - first for d in dates], values)
     if slope is None:
         return
     truth.slope_per_month = slope * DAYS_PER_MONTH
@@ -243,23 +245,36 @@ def indicator_truth(indicator: Indicator, measurements, period_starts=()) -> Tru
     )
 
 
-def _analyse_segment(truth: Truth, segment: Segment, values: list[float], bounds) -> tuple:
-    """Limits and signals of one period; marks its points. Returns (after, signals)."""
-    points = truth.points[segment.start : segment.end]
+def _analyse_segment(truth: Truth, number: int, segment: Segment, series, bounds) -> tuple:
+    """Limits and signals of one period, and its points (added to `truth.points`). Returns
+    (after, signals). `series`: (dates, values)."""
+    dates, values = series
     part = values[segment.start : segment.end]
     count = segment.baseline_count
     limits = statistics.xmr_limits(part[:count]) if count else None
     if limits is not None:
         limits = statistics.clip(limits, *bounds)
     segment.limits = limits
-    for point in points[:count]:
-        point["baseline"] = True
+    centre, lower, upper = (limits.centre, limits.lower, limits.upper) if limits else (None,) * 3
+    # Each point written once with all it says (a series of 500 is most of the analysis).
+    points = [
+        {
+            "date": day.isoformat(),
+            "value": value,
+            "rules": [],
+            "baseline": index < count,
+            "centre": centre,
+            "lower": lower,
+            "upper": upper,
+            "period": number,
+        }
+        for index, (day, value) in enumerate(
+            zip(dates[segment.start : segment.end], part, strict=True)
+        )
+    ]
+    truth.points.extend(points)
     after = part[count:] if limits is not None else []
     signals = statistics.detect_signals(after, limits) if after else None
-    for point in points:
-        point["centre"] = limits.centre if limits else None
-        point["lower"] = limits.lower if limits else None
-        point["upper"] = limits.upper if limits else None
     if signals is not None:
         for code in RULES:
             for index in getattr(signals, code):
@@ -270,11 +285,9 @@ def _analyse_segment(truth: Truth, segment: Segment, values: list[float], bounds
 def series_truth(indicator: Indicator, dates: list, values: list[float], period_starts=()) -> Truth:
     """The analysis of one indicator from its measurement dates and values, in date order,
     and the start dates of the periods the user began (LimitPeriod.starts_on)."""
-    points = [
-        {"date": d.isoformat(), "value": v, "rules": [], "baseline": False}
-        for d, v in zip(dates, values, strict=True)
-    ]
-    truth = Truth(points=points)
+    if len(dates) != len(values):
+        raise ValueError("series_truth: as many dates as values")
+    truth = Truth(points=[])
     if not values:
         truth.verdict = _verdict(truth, [], None, indicator)
         return truth
@@ -288,9 +301,7 @@ def series_truth(indicator: Indicator, dates: list, values: list[float], period_
     bounds = indicator.natural_bounds()
     after, signals = [], None
     for number, segment in enumerate(truth.segments):
-        after, signals = _analyse_segment(truth, segment, values, bounds)
-        for point in points[segment.start : segment.end]:
-            point["period"] = number
+        after, signals = _analyse_segment(truth, number, segment, (dates, values), bounds)
     current = truth.current
     truth.limits = current.limits
     truth.baseline_count = current.baseline_count

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from slik.accounts.people import PeopleChoices, user_label
 from slik.challenges.selectors import visible_challenges
-from slik.core.choices import PlainSelect
+from slik.core.choices import PlainSelect, RowChoicesMixin
 from slik.core.filters import FilterForm, IdChoiceField
 from slik.core.plain import PlainFieldsMixin, PlainSearchInput
 
@@ -16,6 +17,16 @@ def _all(choices) -> list:
     return [("", _("All")), *choices]
 
 
+# The options are read as rows, not a model instance per option (slik.core.choices).
+class OwnerField(IdChoiceField):
+    iterator = PeopleChoices
+    person_label = staticmethod(user_label)
+
+
+class ChallengeField(RowChoicesMixin, IdChoiceField):
+    pass
+
+
 class CaseFilterForm(PlainFieldsMixin, FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=PlainSearchInput)
     phase = forms.TypedChoiceField(
@@ -25,14 +36,14 @@ class CaseFilterForm(PlainFieldsMixin, FilterForm):
     innovation_type = forms.ChoiceField(
         label=_("Innovation type"), required=False, widget=PlainSelect
     )
-    owner = IdChoiceField(
+    owner = OwnerField(
         label=_("Case owner"),
         required=False,
         queryset=None,
         empty_label=_("All"),
         widget=PlainSelect,
     )
-    challenge = IdChoiceField(
+    challenge = ChallengeField(
         label=_("Floke"), required=False, queryset=None, empty_label=_("All"), widget=PlainSelect
     )
 
@@ -42,12 +53,9 @@ class CaseFilterForm(PlainFieldsMixin, FilterForm):
         self.fields["status"].choices = _all(Case.Status.choices)
         self.fields["innovation_type"].choices = _all(InnovationType.choices)
         # Only people and floker the actor may see are offered (and accepted) as filters.
-        # Only what the options show is loaded.
         self.fields["owner"].queryset = selectors.case_owners(
             actor=actor, organisation=organisation
-        ).only("id", "full_name", "email", "anonymised_at")
-        self.fields["challenge"].queryset = (
-            visible_challenges(actor=actor, organisation=organisation)
-            .order_by("title", "id")
-            .only("id", "title")
         )
+        self.fields["challenge"].queryset = visible_challenges(
+            actor=actor, organisation=organisation
+        ).order_by("title", "id")

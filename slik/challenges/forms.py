@@ -3,6 +3,7 @@ import json
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from slik.accounts.people import PeopleChoices
 from slik.core.choices import PlainSelect
 from slik.core.concurrency import (
     LoadedCharField,
@@ -16,13 +17,28 @@ from slik.core.plain import PlainFieldsMixin, PlainInput, PlainTextInput
 from slik.core.seed import seed_text
 
 from .models import Challenge, Criterion, ExternalActor, KeyFigure, Stakeholder
-from .selectors import challenge_owners, organisation_members, sector_choices
+from .selectors import (
+    challenge_owners,
+    organisation_members,
+    organisation_sectors,
+    sector_choices,
+)
 from .services import SCORES, STAKEHOLDER_FIELDS, WEIGHTS, challenge_status_stale
 
 
 class MemberChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.full_name or obj.email
+
+
+class OwnerFilterField(MemberChoiceField):
+    """The options read as rows, not a `User` per option (slik.core.choices)."""
+
+    iterator = PeopleChoices
+
+    @staticmethod
+    def person_label(full_name, email, anonymised_at) -> str:
+        return full_name or email
 
 
 class ChallengeForm(VersionedFormMixin, DsModelForm):
@@ -76,7 +92,7 @@ class ChallengeFilterForm(PlainFieldsMixin, DsForm):
         empty_label=_("All sectors"),
         widget=PlainSelect,
     )
-    owner = MemberChoiceField(
+    owner = OwnerFilterField(
         label=_("Owner"),
         required=False,
         queryset=None,
@@ -96,14 +112,18 @@ class ChallengeFilterForm(PlainFieldsMixin, DsForm):
 
     def __init__(self, *args, actor, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = sector_choices(organisation=organisation).only(
-            "id", "name"
-        )
-        self.fields["sector"].label_from_instance = _sector_label
+        # Every sector read once: the options (those in use) and the names on the list's rows.
+        self.sectors = organisation_sectors(organisation=organisation)
+        sector = self.fields["sector"]
+        sector.choices = [
+            ("", sector.empty_label),
+            *((pk, seed_text(name)) for pk, name, in_use in self.sectors if in_use),
+        ]
+        if self.is_bound and self.data.get("sector") not in sector.empty_values:
+            # What validation accepts; an empty value is never looked up.
+            sector.queryset = sector_choices(organisation=organisation)
         # Only owners of floker the actor may see: a politician learns no other names.
-        self.fields["owner"].queryset = challenge_owners(
-            actor=actor, organisation=organisation
-        ).only("id", "full_name", "email")
+        self.fields["owner"].queryset = challenge_owners(actor=actor, organisation=organisation)
 
 
 class StatusForm(DsForm):

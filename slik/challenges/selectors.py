@@ -34,6 +34,37 @@ def _is_staff(actor, organisation) -> bool:
 def challenge_list(
     *, organisation, actor, search="", status="", sector=None, owner=None, sort="updated"
 ):
+    qs = _filtered(organisation, actor, search=search, status=status, sector=sector, owner=owner)
+    # Only what the list shows (not descriptions, nor the owners' whole rows).
+    shown = ("title", "status", "is_published", "updated_at", "organisation_id")
+    owner = ("owner__full_name", "owner__email", "owner__anonymised_at")
+    sectors = Prefetch("sectors", queryset=Sector.objects.only("id", "name", "order"))
+    qs = qs.select_related("owner").only(*shown, *owner).prefetch_related(sectors)
+    return _sorted(qs, sort)
+
+
+# What a row of the floke list shows, read as a named tuple (`challenge_list_rows`).
+CHALLENGE_LIST_COLUMNS = (
+    "pk",
+    "title",
+    "status",
+    "is_published",
+    "owner__full_name",
+    "owner__email",
+    "owner__anonymised_at",
+)
+
+
+def challenge_list_rows(
+    *, organisation, actor, search="", status="", sector=None, owner=None, sort="updated"
+):
+    """`challenge_list` as rows of `CHALLENGE_LIST_COLUMNS`, for the list page: no model
+    instance per floke and owner (their sectors: `challenge_sector_ids`)."""
+    qs = _filtered(organisation, actor, search=search, status=status, sector=sector, owner=owner)
+    return _sorted(qs.values_list(*CHALLENGE_LIST_COLUMNS, named=True), sort)
+
+
+def _filtered(organisation, actor, *, search, status, sector, owner):
     qs = visible_challenges(actor=actor, organisation=organisation)
     if search:
         qs = qs.filter(title__icontains=search.strip())
@@ -46,16 +77,31 @@ def challenge_list(
         qs = qs.filter(pk__in=linked)
     if owner:
         qs = qs.filter(owner=owner)
-    # Only what the list shows (not descriptions, nor the owners' whole rows).
-    shown = ("title", "status", "is_published", "updated_at", "organisation_id")
-    owner = ("owner__full_name", "owner__email", "owner__anonymised_at")
-    sectors = Prefetch("sectors", queryset=Sector.objects.only("id", "name", "order"))
-    qs = qs.select_related("owner").only(*shown, *owner).prefetch_related(sectors)
+    return qs
+
+
+def _sorted(qs, sort):
     if sort == "title":
         return order_by_name(qs, "title")
     if sort == "status":
         return qs.order_by("status", "-updated_at", "-id")
     return qs.order_by("-updated_at", "-id")
+
+
+def challenge_sector_ids(challenge_ids) -> dict[int, list[int]]:
+    """The sectors of each of the floker (ids the caller read in its organisation), as ids."""
+    links = Challenge.sectors.through.objects.filter(challenge_id__in=challenge_ids)
+    found: dict[int, list[int]] = {}
+    for challenge_id, sector_id in links.values_list("challenge_id", "sector_id"):
+        found.setdefault(challenge_id, []).append(sector_id)
+    return found
+
+
+def organisation_sectors(*, organisation) -> list[tuple[int, str, bool]]:
+    """Every sector of the organisation in its order, as (id, name, in use)."""
+    return list(
+        Sector.objects.filter(organisation=organisation).values_list("id", "name", "is_active")
+    )
 
 
 def challenge_owners(*, actor, organisation):

@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from .forms import DateInput
+
 
 def _input(widget, name, value, attrs) -> str:
     """django/forms/widgets/input.html with attrs.html."""
@@ -44,6 +46,18 @@ class PlainSearchInput(PlainTextInput):
     input_type = "search"
 
 
+class PlainDateInput(DateInput):
+    """The house date input (type date, ISO format), written as `PlainTextInput` writes."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return _input(self, name, value, attrs)
+
+
+class PlainHiddenInput(forms.HiddenInput):
+    def render(self, name, value, attrs=None, renderer=None):
+        return _input(self, name, value, attrs)
+
+
 class PlainFieldsMixin:
     """forms/form.html and forms/field.html written in Python for a form of plain fields (the
     filter bars of the floke and case lists): the templates cost more than the rest of the
@@ -58,7 +72,9 @@ class PlainFieldsMixin:
         groups = "".join(_field_group(field) for field in self.visible_fields())
         return mark_safe(f"\n{hidden}\n{groups}".strip())  # noqa: S308 – escaped per part
 
-    __str__ = render
+    # Django binds both to its own `render` when it defines them; a template writes a form
+    # through `__html__`, `str()` through `__str__`.
+    __str__ = __html__ = render
 
 
 def _field_group(field) -> str:

@@ -28,12 +28,16 @@ def access_in_tenant(
     `view`, are the same 404; lacking `perm` is a 403. `subject(obj)` names what the
     permissions are asked about when it is not the object itself (an indicator → its benefit).
     """
-    if not any(key == "organisation" or key.endswith("__organisation") for key in lookup):
+    own = not any(key == "organisation" or key.endswith("__organisation") for key in lookup)
+    if own:
         lookup["organisation"] = request.organisation
     try:
         obj = queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
+    if own:
+        # The organisation it was fetched in: rules and templates read it without a join.
+        obj.organisation = request.organisation
     target = subject(obj) if subject else obj
     if not request.user.has_perm(view, target):
         raise Http404

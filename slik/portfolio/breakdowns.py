@@ -34,7 +34,7 @@ class CaseFacts(NamedTuple):
     status: str
     innovation_type: str
     oecd_facet: str
-    budget: Decimal | None
+    budget: int | Decimal | None  # whole kroner (a Decimal on a Case object)
     hours: int | None
     days_in_phase: int | None
 
@@ -76,15 +76,6 @@ class Groups:
     def add_sector(self, challenge_id: int, sector_id: int, name: str) -> None:
         self.challenge_sectors.setdefault(challenge_id, set()).add(sector_id)
         self.sector_names[sector_id] = name
-
-    def challenges_of(self, case) -> list[int]:
-        return self.case_challenges.get(case.pk, [])
-
-    def sectors_of(self, case) -> set[int]:
-        found: set[int] = set()
-        for challenge_id in self.challenges_of(case):
-            found |= self.challenge_sectors.get(challenge_id, set())
-        return found
 
 
 def _row(key, label, ordered, **extra) -> dict:
@@ -141,11 +132,9 @@ def resources(ordered) -> list[dict]:
     return rows
 
 
-def _group(ordered, keys_of, labels: dict, *, none_label: str, order=None) -> list[dict]:
-    members: dict[object, list] = {}
-    for case in ordered:
-        for key in keys_of(case) or [""]:
-            members.setdefault(key, []).append(case)
+def _group(members: dict, labels: dict, *, none_label: str, order=None) -> list[dict]:
+    """Rows of the cases by key (`members`: key → cases in listing order; "" for none), by
+    label in Norwegian order unless `order` is given (then every key in it has a row)."""
     if order is None:
         order = sorted(
             (k for k in members if k != ""), key=lambda k: norwegian_key(str(labels.get(k, k)))
@@ -160,22 +149,32 @@ def _group(ordered, keys_of, labels: dict, *, none_label: str, order=None) -> li
 
 def balance(ordered, groups: Groups) -> dict[str, list[dict]]:
     """Cases by floke, sector, innovation type and OECD facet (a case may count in several
-    floker and sectors)."""
+    floker and sectors). One pass over the cases for all four."""
+    links, floke_sectors = groups.case_challenges, groups.challenge_sectors
+    floker: dict = {}
+    sectors: dict = {}
+    kinds: dict = {}
+    facets: dict = {}
+    for case in ordered:
+        found: set = set()
+        for key in links.get(case.pk) or [""]:
+            floker.setdefault(key, []).append(case)
+            found |= floke_sectors.get(key, set())
+        for key in found or [""]:
+            sectors.setdefault(key, []).append(case)
+        kinds.setdefault(case.innovation_type, []).append(case)
+        facets.setdefault(case.oecd_facet or "", []).append(case)
     return {
-        "challenge": _group(ordered, groups.challenges_of, groups.titles, none_label=_("No floke")),
-        "sector": _group(
-            ordered, groups.sectors_of, groups.sector_names, none_label=_("No sector")
-        ),
+        "challenge": _group(floker, groups.titles, none_label=_("No floke")),
+        "sector": _group(sectors, groups.sector_names, none_label=_("No sector")),
         "innovation_type": _group(
-            ordered,
-            lambda c: [c.innovation_type],
+            kinds,
             dict(InnovationType.choices),
             none_label=_("Not given"),
             order=list(InnovationType.values),
         ),
         "oecd_facet": _group(
-            ordered,
-            lambda c: [c.oecd_facet] if c.oecd_facet else [],
+            facets,
             dict(OecdFacet.choices),
             none_label=_("Not given"),
             order=[*OecdFacet.values, ""],
@@ -193,10 +192,26 @@ def is_stuck(case, limit_days: int) -> bool:
     )
 
 
+def longest_in_phase_first(cases) -> list:
+    """The stuck cases' order: longest in their phase first, by title within."""
+    return sorted(cases, key=lambda c: (-c.days_in_phase, norwegian_key(c.title)))
+
+
 def stuck(cases, limit_days: int) -> list:
     """The stuck cases, longest in their phase first."""
-    found = [c for c in cases if is_stuck(c, limit_days)]
-    return sorted(found, key=lambda c: (-c.days_in_phase, norwegian_key(c.title)))
+    return longest_in_phase_first([c for c in cases if is_stuck(c, limit_days)])
+
+
+class StuckFacts(NamedTuple):
+    """A stuck case as its panel lists it (the database found it stuck)."""
+
+    pk: int
+    title: str
+    phase: int
+    days_in_phase: int
+    owner: str  # as shown; "" without one, and for politicians
+
+    phase_label = CaseFacts.phase_label
 
 
 class StatusFacts(NamedTuple):
@@ -209,8 +224,19 @@ class StatusFacts(NamedTuple):
     overall: str | None
 
 
+def status_order(cases: list[StatusFacts], today: datetime.date) -> list[StatusFacts]:
+    """Cases without a published report first, then the oldest reports; by title within."""
+
+    def key(case):
+        age = days_since(case.reported_on, today)
+        return (age is not None, -(age or 0), norwegian_key(case.title))
+
+    return sorted(cases, key=key)
+
+
 def status_rows(cases: list[StatusFacts], today: datetime.date) -> list[dict]:
-    """The latest published status report of each case; missing and oldest reports first."""
+    """The rows of the cases shown (a page of `status_order`): the latest published report,
+    its age and whether it is stale (old or missing)."""
     levels = {value: str(label) for value, label in StatusLevel.choices}
     rows = []
     for case in cases:
@@ -226,9 +252,6 @@ def status_rows(cases: list[StatusFacts], today: datetime.date) -> list[dict]:
                 "stale": age is None or age > STALE_AFTER_DAYS,
             }
         )
-    rows.sort(
-        key=lambda r: (r["age"] is not None, -(r["age"] or 0), norwegian_key(r["case"].title))
-    )
     return rows
 
 

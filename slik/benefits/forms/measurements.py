@@ -8,21 +8,28 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from slik.core.formats import format_date, format_number
-from slik.core.forms import DateInput, DsForm, NumberField
+from slik.core.forms import DsForm, NumberField
+from slik.core.plain import PlainDateInput, PlainFieldsMixin, PlainHiddenInput, PlainTextInput
 
 from ..models import Indicator
 from ..services.measurements import measurement_clean, measurement_on
 
 
-class MeasurementForm(DsForm):
+class MeasurementForm(PlainFieldsMixin, DsForm):
     """A measurement; for a date that already has one, the form shows the value on record and
-    asks whether to replace it or keep it (the choice applies to that recorded value only)."""
+    asks whether to replace it or keep it (the choice applies to that recorded value only).
+
+    Written in Python rather than by the form templates (`PlainFieldsMixin`): the form was a
+    sixth of the indicator page. With errors or the replace-or-keep choice it goes through
+    the templates as before."""
 
     REPLACE, KEEP = "replace", "keep"
 
-    measured_on = forms.DateField(label=_("date"), widget=DateInput())
-    value = NumberField(label=_("value"))
-    comment = forms.CharField(label=_("comment"), max_length=500, required=False)
+    measured_on = forms.DateField(label=_("date"), widget=PlainDateInput())
+    value = NumberField(label=_("value"), widget=PlainTextInput)
+    comment = forms.CharField(
+        label=_("comment"), max_length=500, required=False, widget=PlainTextInput
+    )
     on_existing = forms.ChoiceField(
         label=_("This date already has a measurement"),
         choices=[
@@ -30,7 +37,7 @@ class MeasurementForm(DsForm):
             (KEEP, _("Keep the value on record (nothing is saved)")),
         ],
         required=False,
-        widget=forms.HiddenInput,
+        widget=PlainHiddenInput,
     )
 
     def __init__(self, *args, indicator: Indicator, **kwargs):

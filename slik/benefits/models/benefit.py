@@ -142,6 +142,21 @@ class Benefit(Versioned):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A summary of the benefit's indicators, written by every service that writes indicators
+    # or measurements (services.summaries) in the same transaction: the roll-up sums and the
+    # pitfall lists of a whole municipality read one row per benefit, no indicator.
+    indicator_count = models.PositiveIntegerField(default=0, editable=False)
+    # Target − baseline and latest − baseline of the indicators measured in kroner or in
+    # labour-years (rollup.unit_kind), improvement positive, in ten-thousandths (exact sums).
+    gain_planned_kr = models.BigIntegerField(default=0, editable=False)
+    gain_realised_kr = models.BigIntegerField(default=0, editable=False)
+    gain_planned_years = models.BigIntegerField(default=0, editable=False)
+    gain_realised_years = models.BigIntegerField(default=0, editable=False)
+    # Where to look for the indicators' pitfalls: how many have no target, how many main
+    # indicators have no baseline, and the earliest next measurement due.
+    targetless_indicators = models.PositiveIntegerField(default=0, editable=False)
+    unbased_main_indicators = models.PositiveIntegerField(default=0, editable=False)
+    next_due_on = models.DateField(null=True, blank=True, editable=False)
 
     objects = ScopedManager(organisation="organisation")
 
@@ -149,7 +164,44 @@ class Benefit(Versioned):
         ordering = ["case_id", "-priority", "id"]
         verbose_name = _("benefit")
         verbose_name_plural = _("benefits")
-        indexes = [models.Index(fields=["organisation", "status"])]
+        indexes = [
+            # The roll-up's counts and sums read this index alone (SQLite, and PostgreSQL's
+            # index-only scan), never the rows with their long texts; it serves every lookup
+            # by organisation and status as well.
+            models.Index(
+                fields=[
+                    "organisation",
+                    "status",
+                    "progress",
+                    "category",
+                    "gain_planned_kr",
+                    "gain_realised_kr",
+                    "gain_planned_years",
+                    "gain_realised_years",
+                    "case",
+                ],
+                name="benefit_rollup",
+            ),
+            # The pitfall lists check every open benefit's own columns and summary in this
+            # index alone, in case order (the case of each is looked up in turn), and read the
+            # titles only of the benefits a page shows.
+            models.Index(
+                fields=[
+                    "organisation",
+                    "status",
+                    "case",
+                    "owner",
+                    "responsible",
+                    "indicator_count",
+                    "targetless_indicators",
+                    "unbased_main_indicators",
+                    "next_due_on",
+                    "realisation",
+                    "reallocation_to",
+                ],
+                name="benefit_pitfalls",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -85,6 +85,9 @@ class Indicator(Versioned):
         max_digits=16, decimal_places=4, null=True, blank=True, editable=False
     )
     measurement_count = models.PositiveIntegerField(default=0, editable=False)
+    # When the next measurement is due (pitfalls.next_measurement_due): one period after the
+    # latest measurement or the baseline, or the next of the given dates. Kept with the summary.
+    next_due_on = models.DateField(null=True, blank=True, editable=False)
 
     objects = ScopedManager(organisation="benefit__organisation")
 

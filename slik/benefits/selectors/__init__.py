@@ -17,7 +17,7 @@ from .benefits import (
     pitfall_check,
     visible_benefits,
 )
-from .map import BenefitMap, benefit_map_for
+from .map import BenefitMap, benefit_map_for, map_has_miracles
 from .pitfalls import organisation_pitfalls
 from .plan import PlanData, plan_data
 from .tasks import feed_tasks, my_tasks, open_tasks, tasks_found, user_for_token
@@ -28,6 +28,7 @@ __all__ = [
     "annotate_achievement",
     "benefit_detail",
     "benefit_map_for",
+    "map_has_miracles",
     "benefits_for_case",
     "case_choices",
     "case_indicators",

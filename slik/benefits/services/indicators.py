@@ -20,6 +20,7 @@ from slik.core.formats import format_number, parse_date
 
 from ..models import Direction, Indicator
 from ..models.indicator import is_percent
+from .summaries import benefit_summaries_update, benefits_lock
 
 INDICATOR_FIELDS = (
     "name",
@@ -187,7 +188,9 @@ def indicator_create(*, actor, benefit, **fields) -> Indicator:
     if "lower_bound" not in fields and "upper_bound" not in fields:
         fields.update(default_bounds(fields.get("unit") or ""))
     data = indicator_clean({k: fields.get(k) for k in INDICATOR_FIELDS if k in fields})
+    benefits_lock([benefit.pk])
     indicator = Indicator.objects.create(benefit=benefit, **data)
+    benefit_summaries_update([benefit.pk])
     _log_on_benefit(actor, "indicator.created", indicator, after=snapshot(indicator, data))
     return indicator
 
@@ -197,6 +200,7 @@ def indicator_update(
     *, actor, indicator: Indicator, version: int | None = None, **fields
 ) -> Indicator:
     """`version` is the one the edit form was loaded from (slik.core.concurrency)."""
+    benefits_lock([indicator.benefit_id])  # the benefit first, as every writer of its summary
     lock_version(indicator, version)
     current = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
     data = indicator_clean({**current, **fields})
@@ -204,6 +208,7 @@ def indicator_update(
     for name, value in data.items():
         setattr(indicator, name, value)
     save_versioned(indicator, data)
+    benefit_summaries_update([indicator.benefit_id])
     _log_on_benefit(
         actor,
         "indicator.changed",
@@ -217,5 +222,7 @@ def indicator_update(
 
 @transaction.atomic
 def indicator_delete(*, actor, indicator: Indicator) -> None:
+    benefits_lock([indicator.benefit_id])
     _log_on_benefit(actor, "indicator.deleted", indicator, before={"name": indicator.name})
     indicator.delete()
+    benefit_summaries_update([indicator.benefit_id])

@@ -52,7 +52,15 @@ def test_new_period_gets_its_own_limits(make_indicator, benefit):
     assert all(p["centre"] == pytest.approx(sum(BEFORE) / 12) for p in new.points[:12])
     assert new.fired == []
     spec = xmr_chart_spec(indicator, new)
-    assert {v["period"] for v in spec["data"]["values"]} == {0, 1}
+    limits = spec["layer"][1]["data"]["values"]  # two rows a period: its first and last date
+    assert [row["period"] for row in limits] == [0, 0, 1, 1]
+    assert [row["date"] for row in limits] == [
+        dates[0].isoformat(),
+        dates[11].isoformat(),
+        dates[12].isoformat(),
+        dates[-1].isoformat(),
+    ]
+    assert [row["label_here"] for row in limits] == [False, False, True, False]
     assert any(
         layer.get("data", {}).get("values", [{}])[0].get("date") == dates[12].isoformat()
         for layer in spec["layer"]

@@ -260,3 +260,32 @@ def test_the_database_and_the_loaded_benefits_agree_on_every_combination(
         )
     assert listed == loaded
     assert {code for code, *_rest in listed} == set(PITFALL_TYPES)
+
+
+def test_any_slice_of_the_list_is_that_part_of_the_whole_list(
+    make_benefit, make_indicator, case, org, coordinator
+):
+    """A page reads only its part (and its titles); every slice and index agrees with the
+    whole list, across benefits with several pitfalls each."""
+    for n in range(4):
+        benefit = make_benefit(case, title=f"Gevinst {n}", realisation="reallocation")
+        make_indicator(benefit, name=f"Uten mål {n}", target_value=None, target_on=None)
+    second = CaseFactory(organisation=org, actor=coordinator, title="Annen")
+    make_benefit(second, title="Uten indikator")
+    with scope(organisation=org.pk):
+        found = organisation_pitfalls(organisation=org, today=TODAY)
+        whole = [(p.code, p.benefit.pk, p.benefit.title, p.message) for p in found]
+        assert len(whole) == len(found) == 4 * 5 + 3  # and each indicator is overdue
+        for start, stop in [(0, 3), (2, 9), (5, 6), (7, 50), (19, 20), (25, 30)]:
+            part = [(p.code, p.benefit.pk, p.benefit.title, p.message) for p in found[start:stop]]
+            assert part == whole[start:stop]
+        assert (found[-1].code, found[-1].benefit.pk) == whole[-1][:2]
+        assert [p.code for p in found[::5]] == [p[0] for p in whole[::5]]
+        with pytest.raises(IndexError):
+            found[len(whole)]
+
+
+def test_no_cases_give_no_pitfalls(make_benefit, case, org):
+    make_benefit(case)
+    with scope(organisation=org.pk):
+        assert len(organisation_pitfalls(organisation=org, cases=Case.objects.none())) == 0

@@ -101,13 +101,24 @@ def test_chart_specs_have_inline_values_and_reference_lines(indicator):
     add_series(indicator, BASELINE + [7.0, 7.1])
     truth = truth_of(indicator)
     spec = indicator_chart_spec(indicator, truth)
-    assert len(spec["layer"][0]["data"]["values"]) == 14
+    # The points as parallel columns, unnested by the chart (`flatten`).
+    (columns,) = spec["layer"][0]["data"]["values"]
+    assert spec["layer"][0]["transform"][0] == {"flatten": ["date", "value"]}
+    assert columns["value"] == [p["value"] for p in truth.points]
+    assert columns["date"] == [p["date"] for p in truth.points]
     datums = [layer["encoding"]["y"].get("datum") for layer in spec["layer"][1:]]
     assert 8.5 in datums and 6.5 in datums
     xmr = xmr_chart_spec(indicator, truth)
-    assert len(xmr["data"]["values"]) == 14
-    kinds = {v["kind"] for v in xmr["data"]["values"]}
-    assert len(kinds) == 2  # signal and noise points are distinguished
+    (columns,) = xmr["layer"][0]["data"]["values"]
+    assert xmr["layer"][0]["transform"][0] == {"flatten": ["date", "value", "kind", "rules"]}
+    assert len(columns["date"]) == len(columns["rules"]) == 14
+    assert len(set(columns["kind"])) == 2  # signal and noise points are distinguished
+    # The centre line and limits: the first and the last date of the period.
+    (limits,) = [layer for layer in xmr["layer"] if "layer" in layer][1:]
+    rows = limits["data"]["values"]
+    assert [row["date"] for row in rows] == [truth.points[0]["date"], truth.points[-1]["date"]]
+    assert {row["centre"] for row in rows} == {truth.limits.centre}
+    assert [row["label_here"] for row in rows] == [True, False]
 
 
 def test_falling_trend_is_an_improvement_when_lower_is_better(indicator):

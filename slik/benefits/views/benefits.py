@@ -15,6 +15,7 @@ from .. import selectors, services
 from ..filters import CaseBenefitFilterForm
 from ..forms import BenefitForm, BenefitStatusForm
 from ..models import Benefit
+from ..panels import benefit_cards
 from .access import access_benefit, access_case
 
 
@@ -38,10 +39,12 @@ def case_benefit_list(request, org_slug, case_id):
             for b in benefits
             if (not query or query in b.title.lower()) and (not status or b.status == status)
         ]
+    page = paginate(request, benefits)
     context = {
         "case": case,
         "filter_form": filter_form,
-        "page": paginate(request, benefits),
+        "page": page,
+        "benefit_cards": benefit_cards(page.object_list, org_slug=org_slug),
         "may_change": request.user.has_perm("benefits.change_benefit", case),
     }
     return render(request, "benefits/case_benefits.html", context)

@@ -1,11 +1,12 @@
 """Indicators of a benefit, their measurements, and the indicator page ("the truth")."""
 
-from dataclasses import dataclass
+from html import escape
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from slik.core import formats
@@ -17,7 +18,7 @@ from .. import services, statistics
 from ..charts import indicator_chart_spec, xmr_chart_spec
 from ..forms import IndicatorForm, MeasurementForm
 from ..forms.periods import LimitPeriodForm
-from ..measurement_series import measurement_series
+from ..measurement_series import limit_period_starts, measurement_series
 from ..services import periods
 from ..truth import outside_count_sentence, rule_labels, series_truth, trend_sentence
 from .access import access_benefit, access_indicator, access_measurement
@@ -92,48 +93,44 @@ def indicator_delete(request, org_slug, indicator_id):
 TABLE_PAGE_SIZE = 50
 
 
-@dataclass(frozen=True)
-class TableRow:
-    """One measurement in the table, written out (as the `short_date` and `number` filters
-    write them: a row's dozen template filters cost more than the rest of the row)."""
+def _table(request, series, truth, *, may_record: bool):
+    """The page of the table asked for (newest first), and its rows as markup. The chart shows
+    every point; the table a page at a time, and only that page's rows are written.
 
-    pk: int
-    date_text: str
-    value_text: str
-    comment: str
-    recorded_by_name: str | None
-    rules_text: str
-    in_baseline: bool
-    delete_url: str
-
-
-def _table(request, series, truth):
-    """The page of the table asked for (newest first), and its rows. The chart shows every
-    point; the table a page at a time, and only that page's rows are built."""
+    A row is what the template's row wrote (the `short_date` and `number` filters, a dozen
+    lookups and `default`), written here in one go: ≈ 25 µs a row in the template, a fifth of
+    the page. `test_table_rows_are_the_template_rows` compares. Dates and numbers are digits,
+    spaces, commas and minus signs, which need no escaping; every other value is escaped."""
     page = paginate(request, range(len(series) - 1, -1, -1), per_page=TABLE_PAGE_SIZE)
-    labels = rule_labels()
+    labels = {code: escape(text) for code, text in rule_labels().items()}
     delete_url = link_maker(
         "benefits:measurement_delete",
         id_name="measurement_id",
         org_slug=request.organisation.slug,
     )
+    in_baseline = f' <span class="slik-muted">({escape(_("baseline period"))})</span>'
+    delete_label = escape(_("Delete"))
     rows = []
     for index in page:
         row, point = series[index], truth.points[index]
-        rules = "; ".join(labels[code] for code in point["rules"])
-        rows.append(
-            TableRow(
-                pk=row.pk,
-                date_text=formats.format_date(row.measured_on),
-                value_text=formats.format_number(row.value),
-                comment=row.comment,
-                recorded_by_name=row.recorded_by_name,
-                rules_text=rules or formats.EMPTY,
-                in_baseline=point["baseline"],
-                delete_url=delete_url(row.pk),
-            )
+        date = formats.format_date(row.measured_on)
+        rules = "; ".join([labels[code] for code in point["rules"]]) or formats.EMPTY
+        delete = (
+            f'<td><a class="ds-link" href="{escape(delete_url(row.pk))}">{delete_label}'
+            f'<span class="ds-sr-only"> {date}</span></a></td>'
+            if may_record
+            else ""
         )
-    return page, rows
+        rows.append(
+            f'\n        <tr>\n          <th scope="row">{date}'
+            f"{in_baseline if point['baseline'] else ''}</th>\n"
+            f'          <td class="slik-number">{formats.format_number(row.value)}</td>\n'
+            f"          <td>{rules}</td>\n"
+            f"          <td>{escape(row.comment)}</td>\n"
+            f"          <td>{escape(row.recorded_by_name or formats.EMPTY)}</td>\n"
+            f"          {delete}\n        </tr>"
+        )
+    return page, mark_safe("".join(rows))  # noqa: S308 – every value above is escaped
 
 
 def indicator_detail(request, org_slug, indicator_id):
@@ -141,14 +138,14 @@ def indicator_detail(request, org_slug, indicator_id):
     Two queries whatever the number of measurements (the indicator, its series)."""
     indicator = access_indicator(request, indicator_id)
     series = measurement_series(indicator=indicator)
-    starts = periods.limit_period_starts(indicator=indicator)
+    starts = limit_period_starts(indicator=indicator)
     truth = series_truth(
         indicator, [row.measured_on for row in series], [row.value for row in series], starts
     )
-    table_page, table_rows = _table(request, series, truth)
     benefit = indicator.benefit
     may_record = request.user.has_perm("benefits.record_measurement", benefit)
     may_change = request.user.has_perm("benefits.change_benefit", benefit)
+    table_page, table_rows = _table(request, series, truth, may_record=may_record)
     context = {
         "indicator": indicator,
         "benefit": benefit,

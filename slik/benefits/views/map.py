@@ -9,13 +9,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from slik.core.links import link_maker
-
 from ..forms import MapEdgeForm, MapNodeForm
 from ..graph import draw_map, drawn_map
-from ..models import BenefitMapNode
 from ..selectors import benefit_map_for
 from ..services import map as map_services
+from . import map_text
 from .access import access_case
 
 
@@ -38,30 +36,14 @@ def _drawing_context(drawing) -> dict:
     }
 
 
-def _rows(request, case, benefit_map, *, may_change: bool) -> list[dict]:
-    """The elements as table rows. Each node gets its kind in words once (`kind_label`): the
-    chains name a node many times, and each get_kind_display() translates every choice."""
-    labels = {kind: str(label) for kind, label in BenefitMapNode.Kind.choices}
-    for node in benefit_map.nodes:
-        node.kind_label = labels[node.kind]
-    rows = benefit_map.node_rows()
-    if may_change:
-        org, pk = request.organisation.slug, case.pk
-        node_delete = link_maker(
-            "benefits:map_node_delete", id_name="node_id", org_slug=org, case_id=pk
-        )
-        edge_delete = link_maker(
-            "benefits:map_edge_delete", id_name="edge_id", org_slug=org, case_id=pk
-        )
-        for row in rows:
-            row["delete_url"] = node_delete(row["node"].pk)
-        for edge in benefit_map.edges:
-            edge.delete_url = edge_delete(edge.pk)
-    return rows
-
-
 def _read_map(request, case):
     return benefit_map_for(organisation=request.organisation, case=case)
+
+
+def _read_drawn_map(request, case):
+    """The map as its drawing needs it: elements and links, not the case's benefits (those
+    not in the map are listed beside the drawing, never drawn)."""
+    return benefit_map_for(organisation=request.organisation, case=case, benefits=())
 
 
 def _forms(case, benefit_map, *, node_data=None, edge_data=None) -> dict:
@@ -84,13 +66,14 @@ def _render(request, case, benefit_map=None, *, forms=None, status=200, draw=Fal
     context = {
         "case": case,
         "benefit_map": benefit_map,
-        "rows": _rows(request, case, benefit_map, may_change=may_change),
-        "chains": benefit_map.chains(),
+        "element_rows": map_text.element_rows(request, case, benefit_map, may_change=may_change),
+        "chain_items": map_text.chain_items(benefit_map),
         "may_change": may_change,
         **_drawing_context(make(benefit_map, title=_title(case))),
     }
     if may_change:
         context.update(forms or _forms(case, benefit_map))
+        context["link_rows"] = map_text.link_rows(request, case, benefit_map)
     return render(request, "benefits/map.html", context, status=status)
 
 
@@ -108,7 +91,7 @@ def map_drawing(request, org_slug, case_id):
     if not request.htmx or request.htmx.boosted:
         response = _render(request, case, draw=True)
     else:
-        benefit_map = _read_map(request, case)
+        benefit_map = _read_drawn_map(request, case)
         context = {"case": case, **_drawing_context(draw_map(benefit_map, title=_title(case)))}
         response = render(request, "benefits/map.html#drawing", context)
     patch_vary_headers(response, ["HX-Request"])  # the panel and the page share one URL
@@ -118,8 +101,7 @@ def map_drawing(request, org_slug, case_id):
 @require_http_methods(["GET"])
 def map_svg_view(request, org_slug, case_id):
     case = access_case(request, case_id, "benefits.view_map")
-    benefit_map = _read_map(request, case)
-    drawing = draw_map(benefit_map, title=_title(case))
+    drawing = draw_map(_read_drawn_map(request, case), title=_title(case))
     if drawing.problem:
         # Graphviz missing or too slow: say so (503, not an error page) rather than fail.
         return HttpResponse(drawing.problem, status=503, content_type="text/plain; charset=utf-8")

@@ -1,15 +1,21 @@
 """Municipality-wide pages: the roll-up with its overdue panel, and the category settings. The
 pitfall list is in `views.pitfalls`."""
 
+from functools import lru_cache
+from html import escape
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.formats import localize
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from slik.core.concurrency import form_save, form_status, requested_flag
 from slik.core.links import link_maker
+from slik.core.templatetags.formats import number
 from slik.organisations.access import get_in_tenant, post_only, require
 
 from .. import services
@@ -18,6 +24,31 @@ from ..models import Benefit, BenefitCategory
 from ..rollup_queries import organisation_rollup, overdue_measurements
 from ..selectors import categories
 
+NAV_PAGES = ("benefits:rollup", "benefits:pitfalls", "benefits:categories")
+
+
+@lru_cache(maxsize=4096)
+def _nav_urls(slug: str, script_prefix: str) -> tuple[str, ...]:
+    return tuple(escape(reverse(name, kwargs={"org_slug": slug})) for name in NAV_PAGES)
+
+
+def overview_nav(request) -> str:
+    """`benefits/_overview_nav.html` written here: the links depend only on the organisation,
+    and are reversed once per process and organisation (as the main menu's, config/menu.py);
+    the categories only for those who may manage them. Tests compare it with the template."""
+    org = request.organisation
+    rollup_url, pitfalls_url, categories_url = _nav_urls(org.slug, get_script_prefix())
+    categories = ""
+    if request.user.has_perm("benefits.manage_categories", org):
+        label = escape(_("Categories and settings"))
+        categories = f'<a class="ds-link" href="{categories_url}">{label}</a>'
+    return mark_safe(  # noqa: S308 – every value is escaped
+        f'<nav aria-label="{escape(_("Benefits pages"))}" class="slik-actions">\n'
+        f'  <a class="ds-link" href="{rollup_url}">{escape(_("Roll-up"))}</a>\n'
+        f'  <a class="ds-link" href="{pitfalls_url}">{escape(_("Pitfalls"))}</a>\n'
+        f"  {categories}\n</nav>\n"
+    )
+
 
 def rollup(request, org_slug):
     """Planned against realised by category, and the benefits by status. The overdue
@@ -25,16 +56,56 @@ def rollup(request, org_slug):
     org = request.organisation
     require(request.user, "benefits.view_overview", org)
     result = organisation_rollup(organisation=org)
+    status_rows = [(label, result.status_counts[v]) for v, label in Benefit.Status.choices]
+    progress_rows = [(label, result.progress_counts[v]) for v, label in Benefit.Progress.choices]
+    # The benefits without a category come last (`rollup.category_totals`); their row is the
+    # template's.
+    named = [row for row in result.categories if row.name]
     context = {
         "rollup": result,
-        "status_rows": [
-            (label, result.status_counts[value]) for value, label in Benefit.Status.choices
-        ],
-        "progress_rows": [
-            (label, result.progress_counts[value]) for value, label in Benefit.Progress.choices
-        ],
+        "nav": overview_nav(request),
+        "category_rows": category_rows(named),
+        "uncategorised": result.categories[-1] if len(named) < len(result.categories) else None,
+        "status_rows": count_rows(status_rows),
+        "progress_rows": count_rows(progress_rows),
     }
     return render(request, "benefits/rollup.html", context)
+
+
+def _sums(totals) -> str:
+    return (
+        f'        <td class="slik-number">{escape(localize(totals.benefits))}</td>\n'
+        f'        <td class="slik-number">{escape(number(totals.planned_kr, 0))}</td>\n'
+        f'        <td class="slik-number">{escape(number(totals.realised_kr, 0))}</td>\n'
+        f'        <td class="slik-number">{escape(number(totals.planned_years, 1))}</td>\n'
+        f'        <td class="slik-number">{escape(number(totals.realised_years, 1))}</td>\n'
+    )
+
+
+def category_rows(categories) -> str:
+    """The roll-up table's rows of the named categories, written here rather than by the
+    template (a row cost ≈ 45 µs of lookups and number filters); each value formatted by the
+    template's own filter (`number`, `localize`) and escaped once. Tests compare them with the
+    template's rows."""
+    return mark_safe(  # noqa: S308 – every value is escaped
+        "".join(
+            f'\n      <tr>\n        <th scope="row">{escape(row.name)} '
+            f'<span class="slik-muted">({escape(row.category_set)})</span></th>\n'
+            f"{_sums(row)}      </tr>"
+            for row in categories
+        )
+    )
+
+
+def count_rows(rows) -> str:
+    """The rows of a table of (label, number of benefits)."""
+    return mark_safe(  # noqa: S308 – every value is escaped
+        "".join(
+            f'<tr><th scope="row">{escape(str(label))}</th>'
+            f'<td class="slik-number">{escape(localize(count))}</td></tr>'
+            for label, count in rows
+        )
+    )
 
 
 def rollup_overdue(request, org_slug):
@@ -52,6 +123,8 @@ def rollup_overdue(request, org_slug):
     template = "benefits/rollup_overdue.html"
     if request.htmx and not request.htmx.boosted:
         template += "#overdue"
+    else:
+        context["nav"] = overview_nav(request)
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])  # the panel and the page share one URL
     return response

@@ -120,6 +120,13 @@ class PhasePeriod(models.Model):
 
     class Meta:
         ordering = ["started_on", "id"]
+        indexes = [
+            # The start of a case's current phase (`current_phase_since`) is read for every case
+            # of the case list and the portfolio dashboard from this index alone.
+            models.Index(
+                fields=["case", "ended_on", "started_on"], name="cases_phaseperiod_current"
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_phase_display()}: {self.started_on} – {self.ended_on or ''}"

@@ -1,17 +1,20 @@
 """The case views: list, create, edit, the case page and its checklist, panels, publishing."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
 from slik.cases import services
-from slik.cases.models import Case, Phase, RoadmapTemplate
+from slik.cases.models import Case, Phase, PhasePeriod, RoadmapTemplate
 from slik.cases.panels import panel_keys
 from slik.challenges.tests.factories import ChallengeFactory
 from slik.core.tests.edit_conflict import loaded
 
 from .conftest import audit_actions, url
-from .factories import CaseFactory
+from .factories import CaseFactory, set_phase
 
 
 def test_list_filters_and_paginates(client_as, coordinator, org):
@@ -22,9 +25,9 @@ def test_list_filters_and_paginates(client_as, coordinator, org):
     client = client_as(coordinator)
     response = client.get(url("list"))
     assert response.status_code == 200
-    assert len(response.context["cases"]) == 2
+    assert len(response.context["page"].object_list) == 2
     response = client.get(url("list"), {"q": "frafall", "innovation_type": "radical"})
-    assert [c.title for c in response.context["cases"]] == ["Frafall i skolen"]
+    assert _titles(response) == ["Frafall i skolen"]
     response = client.get(url("list"), {"phase": "x", "status": "nope", "side": "99"})
     assert response.status_code == 200
 
@@ -36,8 +39,13 @@ def test_politician_lists_only_published(client_as, politician, org, leader):
         services.case_publish(actor=leader, case=published, is_published=True)
     client = client_as(politician)
     response = client.get(url("list"))
-    assert [c.title for c in response.context["cases"]] == ["Åpen"]
+    assert _titles(response) == ["Åpen"]
     assert client.get(url("detail", published)).status_code == 200
+
+
+def _titles(response) -> list[str]:
+    """The titles on the list's page (rows of `selectors.CASE_LIST_COLUMNS`)."""
+    return [row[1] for row in response.context["page"].object_list]
 
 
 def test_create_case(client_as, project_leader, org):
@@ -273,6 +281,9 @@ def test_case_page_loads_its_own_sections_after_it(client_as, coordinator, case,
     for text in ("Innsikt A", "Hypotese B", "Beslutning C", "Drift D", "gate-table"):
         assert text not in page
     assert "vega-lite.min.js" in page
+    bare = CaseFactory(organisation=case.organisation, title="Uten interessenter")
+    page = client_as(coordinator).get(url("detail", bare)).content.decode()
+    assert "vega-lite.min.js" not in page
 
 
 def test_sections_show_the_records_with_links_for_editors(
@@ -333,18 +344,32 @@ ROW_TEMPLATE = """<tr>
   </tr>"""  # noqa: E501
 
 
-def test_list_rows_are_the_template_rows(client_as, coordinator, org, leader):
+def test_list_rows_are_the_template_rows(client_as, coordinator, org, leader, employee):
+    """The rows written in Python are the template's, for every kind of value: no owner, an
+    anonymised owner, a title to escape, a published case, a stopped case (no open phase
+    period) and a case long in its phase."""
     from django.template import engines
 
     CaseFactory(organisation=org, actor=coordinator, title="Tom & <Jerry>", owner=None)
     shown = CaseFactory(organisation=org, actor=coordinator, title="Åpen «sak»", owner=leader)
+    CaseFactory(organisation=org, actor=coordinator, title="Borte", owner=employee)
+    old = CaseFactory(organisation=org, actor=coordinator, title="Gammel", owner=coordinator)
+    set_phase(old, Phase.PILOTERING, since=timezone.localdate() - datetime.timedelta(days=40))
+    stopped = CaseFactory(organisation=org, actor=coordinator, title="Stoppet", owner=leader)
     with scope(organisation=org.pk):
         services.case_publish(actor=leader, case=shown, is_published=True)
+        PhasePeriod.objects.filter(case=stopped).update(ended_on=timezone.localdate())
+        Case.objects.filter(pk=stopped.pk).update(status=Case.Status.STOPPED)
+    type(employee).objects.filter(pk=employee.pk).update(anonymised_at=timezone.now())
     response = client_as(coordinator).get(url("list"))
     template = engines["django"].from_string(ROW_TEMPLATE)
-    cases = response.context["cases"]
-    for case in cases:
-        case.detail_url = url("detail", case)
+    with scope(organisation=org.pk):
+        cases = list(Case.objects.filter(organisation=org).select_related("owner"))
+        for case in cases:
+            case.detail_url = url("detail", case)
+            period = case.phase_periods.filter(ended_on__isnull=True).first()
+            case.days_in_phase = (timezone.localdate() - period.started_on).days if period else None
     expected = "".join(template.render({"case": case}) for case in cases)
-    assert "".join(response.context["rows"]) == expected
+    assert response.context["rows"] == expected
     assert expected in response.content.decode()
+    assert "40</td>" in expected and "Slettet bruker" in expected

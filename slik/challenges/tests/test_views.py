@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django_scopes import scope
 
 from slik.challenges.models import Challenge, Criterion, KeyFigure, Stakeholder
@@ -237,6 +238,55 @@ def test_list_query_count_is_constant(org, coordinator, employee, client_as, mak
     add(18)
     with CaptureQueriesContext(connection) as many:
         assert client.get(url("list", org)).content.count(b'<th scope="row">') == 20
-    # Session, user, membership; the filter's sectors and owners; the count, the page and
-    # the floker's sectors.
-    assert len(few.captured_queries) == len(many.captured_queries) == 8
+    # Session, user, membership; the organisation's sectors (the filter's options and the
+    # rows' names) and the filter's owners; the page, which carries the count (COUNT(*) OVER
+    # ()), and the floker's links to their sectors.
+    assert len(few.captured_queries) == len(many.captured_queries) == 7
+
+
+# The list's row as the template wrote it before the rows were written in Python (the loop's
+# body, with the line breaks around it).
+ROW_TEMPLATE = """
+    <tr>
+      <th scope="row"><a class="ds-link" href="{{ challenge.detail_url }}">{{ challenge.title }}</a></th>
+      <td><span class="ds-tag" data-status="{{ challenge.status }}">{{ challenge.get_status_display }}</span></td>
+      <td>{{ challenge.sector_names|default:"–" }}</td>
+      <td>{{ challenge.owner|default:"–" }}</td>
+      <td>{% if challenge.is_published %}{% translate "Yes" %}{% else %}{% translate "No" %}{% endif %}</td>
+    </tr>
+  """  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_list_rows_are_the_template_rows(
+    org, coordinator, employee, client_as, make_challenge, language
+):
+    """Every kind of value: no owner, an anonymised owner, a title to escape, sectors in the
+    organisation's order (their default names in the reader's language), none, published."""
+    from django.template import engines
+    from django.utils import timezone, translation
+
+    from slik.core.seed import seed_text
+
+    with scope(organisation=org.pk):
+        sectors = list(org.sectors.filter(is_active=True))
+    make_challenge(org, title="Tom & <Jerry>", owner=None)
+    both = make_challenge(org, title="Åpen «floke»", owner=coordinator, is_published=True)
+    gone = make_challenge(org, title="Borte", owner=employee, status=Challenge.Status.SET_ASIDE)
+    with scope(organisation=org.pk):
+        both.sectors.set([sectors[2], sectors[0]])
+        gone.sectors.set(sectors[1:2])
+    type(employee).objects.filter(pk=employee.pk).update(anonymised_at=timezone.now())
+    client = client_as(coordinator)
+    client.post(reverse("accounts:set_language"), {"language": language})
+    response = client.get(url("list", org))
+    template = engines["django"].from_string(ROW_TEMPLATE)
+    with translation.override(language), scope(organisation=org.pk):
+        shown = list(Challenge.objects.filter(organisation=org).select_related("owner"))
+        for challenge in shown:
+            challenge.detail_url = url("detail", org, challenge_id=challenge.pk)
+            challenge.sector_names = ", ".join(seed_text(s.name) for s in challenge.sectors.all())
+        expected = "".join(template.render({"challenge": challenge}) for challenge in shown)
+    assert response.context["rows"] == expected
+    assert expected in response.content.decode()
+    assert "&amp; &lt;Jerry&gt;" in expected and ", " in expected

@@ -1,14 +1,18 @@
 """Floker: list, create, detail, edit, status, publishing and deletion."""
 
+from html import escape
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from slik.accounts.people import user_label
 from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status, is_stale, reload_hidden
 from slik.core.links import link_maker
-from slik.core.pagination import paginate
+from slik.core.pagination import counted_page
 from slik.core.seed import seed_text
 from slik.organisations.access import post_only, require
 
@@ -31,7 +35,7 @@ def challenge_list(request, org_slug):
     require(request.user, "challenges.view_challenge", org)
     form = ChallengeFilterForm(request.GET or None, actor=request.user, organisation=org)
     filters = form.cleaned_data if form.is_valid() else {}
-    items = selectors.challenge_list(
+    items = selectors.challenge_list_rows(
         organisation=org,
         actor=request.user,
         search=filters.get("q", ""),
@@ -40,19 +44,40 @@ def challenge_list(request, org_slug):
         owner=filters.get("owner"),
         sort=filters.get("sort") or "updated",
     )
-    page = paginate(request, items)
-    # The rows' links from one `reverse`, not one `{% url %}` per row; the status names
-    # translated once per page; each row's sectors joined here, not in a template loop.
-    detail = link_maker("challenges:detail", id_name="challenge_id", org_slug=org_slug)
-    statuses = {value: str(label) for value, label in Challenge.Status.choices}
-    for challenge in page.object_list:
-        challenge.detail_url = detail(challenge.pk)
-        challenge.status_label = statuses[challenge.status]
-        challenge.sector_names = ", ".join(
-            seed_text(sector.name) for sector in challenge.sectors.all()
-        )
-    context = {"filter_form": form, "page": page}
+    page = counted_page(request, items)
+    context = {
+        "filter_form": form,
+        "page": page,
+        "rows": _challenge_rows(page.object_list, form.sectors, org_slug),
+    }
     return render(request, "challenges/challenge_list.html", context)
+
+
+def _challenge_rows(rows, sectors, org_slug: str) -> str:
+    """The table rows of the list (rows of `selectors.CHALLENGE_LIST_COLUMNS`), written here
+    rather than by the template (a row cost ≈ 0.03 ms of template lookups and filters): the
+    links from one `reverse`; the status, sector and yes/no words translated and escaped once
+    per page; each row's sectors joined in the organisation's order. `html.escape` writes what
+    the template's autoescape writes."""
+    detail = link_maker("challenges:detail", id_name="challenge_id", org_slug=org_slug)
+    statuses = {value: escape(str(label)) for value, label in Challenge.Status.choices}
+    names = {pk: escape(seed_text(name)) for pk, name, _in_use in sectors}
+    order = {pk: index for index, (pk, _name, _in_use) in enumerate(sectors)}
+    published = {True: escape(_("Yes")), False: escape(_("No"))}
+    linked = selectors.challenge_sector_ids([row[0] for row in rows]) if rows else {}
+    found = []
+    for pk, title, status, is_published, *owner in rows:
+        ids = sorted((s for s in linked.get(pk, ()) if s in order), key=order.__getitem__)
+        found.append(
+            f'\n    <tr>\n      <th scope="row"><a class="ds-link" href="{escape(detail(pk))}">'
+            f"{escape(title)}</a></th>\n"
+            f'      <td><span class="ds-tag" data-status="{escape(status)}">{statuses[status]}'
+            "</span></td>\n"
+            f"      <td>{', '.join(names[sector] for sector in ids) or '–'}</td>\n"
+            f"      <td>{escape(user_label(*owner)) if owner[1] is not None else '–'}</td>\n"
+            f"      <td>{published[is_published]}</td>\n    </tr>\n  "
+        )
+    return mark_safe("".join(found))  # noqa: S308 – every value above is escaped
 
 
 def challenge_create(request, org_slug):

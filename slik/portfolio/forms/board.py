@@ -7,12 +7,13 @@ from slik.cases.models import Case
 from slik.core.choices import PlainSelect, RowChoiceField
 from slik.core.concurrency import LoadedCharField, LoadedIntegerField, VersionedFormMixin
 from slik.core.forms import DateInput, DsForm, DsModelForm
+from slik.core.plain import PlainFieldsMixin, PlainTextInput
 
 from ..models import AgendaItem, BoardMeeting
 
 
-class BoardFilterForm(DsForm):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+class BoardFilterForm(PlainFieldsMixin, DsForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=PlainTextInput)
     closed = forms.ChoiceField(
         label=_("Minutes"),
         required=False,
@@ -32,12 +33,19 @@ class BoardMeetingForm(VersionedFormMixin, DsModelForm):
         }
 
 
-class AgendaAddForm(DsForm):
+class AgendaAddForm(PlainFieldsMixin, DsForm):
     case = RowChoiceField(label=_("Innovation case"), queryset=Case.objects.none())
 
-    def __init__(self, *args, candidates, **kwargs):
+    def __init__(self, *args, candidates=None, shown=None, **kwargs):
+        """`candidates`: the cases a submitted choice is checked against. A form that is only
+        shown gets `shown` instead: the (id, title) rows of the same cases, which the meeting
+        page reads with its agenda (building the queryset alone cost ≈ 0.5 ms)."""
         super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = candidates
+        field = self.fields["case"]
+        if candidates is not None:
+            field.queryset = candidates
+        if shown is not None:
+            field.choices = [("", field.empty_label), *shown]
 
 
 class AgendaDecisionForm(DsForm):

@@ -11,20 +11,23 @@ from slik.core.choices import PlainSelect, RowMultipleChoiceField
 from slik.core.concurrency import LoadedCharField, LoadedIdsField, VersionedFormMixin
 from slik.core.dates import EARLIEST, LATEST, validate_year
 from slik.core.forms import DateInput, DsForm, DsModelForm
+from slik.core.plain import PlainFieldsMixin, PlainInput, PlainTextInput
 
 from ..models import Commission, PlanGoal
 from ..selectors import goals as selectors
 
 
-class GoalFilterForm(DsForm):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+class GoalFilterForm(PlainFieldsMixin, DsForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=PlainTextInput)
     source = forms.ChoiceField(
         label=_("Plan"),
         required=False,
         choices=[("", _("All"))] + PlanGoal.Source.choices,
         widget=PlainSelect,
     )
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
+    year = forms.IntegerField(
+        label=_("Year"), required=False, min_value=1900, max_value=2200, widget=PlainInput
+    )
 
 
 class PlanGoalForm(VersionedFormMixin, DsModelForm):
@@ -60,15 +63,17 @@ class PlanGoalForm(VersionedFormMixin, DsModelForm):
         self.fields["benefits"].queryset = selectors.goal_benefit_choices(organisation=organisation)
 
 
-class CommissionFilterForm(DsForm):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+class CommissionFilterForm(PlainFieldsMixin, DsForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=PlainTextInput)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("All"))] + Commission.Status.choices,
         widget=PlainSelect,
     )
-    body = forms.CharField(label=_("Decided by (body)"), required=False, max_length=100)
+    body = forms.CharField(
+        label=_("Decided by (body)"), required=False, max_length=100, widget=PlainTextInput
+    )
 
 
 class CommissionForm(VersionedFormMixin, DsModelForm):

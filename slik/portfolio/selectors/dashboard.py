@@ -15,29 +15,43 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db.models import FilteredRelation, OuterRef, Q, Subquery
+from django.db.models import (
+    BigIntegerField,
+    FilteredRelation,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.utils import timezone
 
+from slik.accounts.models import User
 from slik.benefits.pitfalls import PITFALL_TYPES
-from slik.benefits.rollup_queries import organisation_rollup
+from slik.benefits.rollup_queries import category_sums
 from slik.benefits.selectors import organisation_pitfalls
-from slik.cases.models import Case, Phase, PhasePeriod
-from slik.cases.selectors import member_users, published_cases
+from slik.cases.models import Case, Phase
+from slik.cases.selectors import current_phase_since, member_users, published_cases
 from slik.challenges.models import Challenge
 from slik.challenges.selectors import published_challenges
+from slik.core.links import link_maker
 from slik.core.seed import seed_text
 from slik.organisations.models import Sector
 
 from .. import breakdowns
-from ..models import StatusReport
+from ..models import PortfolioSettings, StatusReport
 from ..services.capacity import WipStatus, active_case_count, is_active
 from ..services.settings import portfolio_settings_for
 
 CaseChallenge = Case.challenges.through
 ChallengeSector = Challenge.sectors.through
 PITFALLS_LISTED = 5
-FACT_FIELDS = ("pk", "title", "phase", "status", "innovation_type", "oecd_facet", "budget", "hours")
+FACT_FIELDS = ("pk", "title", "phase", "status", "innovation_type", "oecd_facet", "kroner", "hours")
+# The budget has no decimals (whole kroner): read as an integer, not a Decimal quantized per row.
+WHOLE_KRONER = Cast("budget", BigIntegerField())
 
 
 @dataclass(frozen=True)
@@ -68,11 +82,15 @@ class Dashboard:
     benefits: dict | None = None
 
 
+def _in(model, organisation):
+    """The organisation's rows of `model`. The reads here are bound to the organisation the
+    request is in: the scope's filter would only repeat the same condition, and building it
+    costs as much as the database takes to read a short list."""
+    return model.objects.with_scopes_disabled().filter(organisation=organisation)
+
+
 def filtered_cases(*, organisation, filters: DashboardFilters, details: bool):
-    if details:
-        cases = Case.objects.filter(organisation=organisation)
-    else:
-        cases = published_cases(organisation=organisation)
+    cases = _in(Case, organisation) if details else published_cases(organisation=organisation)
     if filters.phase:
         cases = cases.filter(phase=filters.phase)
     if filters.status:
@@ -89,6 +107,22 @@ def filtered_cases(*, organisation, filters: DashboardFilters, details: bool):
     return cases
 
 
+class _Person(NamedTuple):
+    full_name: str
+    email: str
+    anonymised_at: datetime.datetime | None
+
+
+# The columns of a user that `_name` needs, read as a row.
+PERSON = ("pk", "full_name", "email", "anonymised_at")
+
+
+def _name(user_id=None, full_name="", email="", anonymised_at=None) -> str:
+    """A person as `User.__str__` writes the name, from the `PERSON` columns (no User
+    instance per row); "" without one (no id: a case without an owner)."""
+    return User.__str__(_Person(full_name, email, anonymised_at)) if user_id else ""
+
+
 def filter_choices(*, organisation, details: bool, names=None) -> dict:
     """The choices of the filters (`names`: only these lists; the others stay empty, so a
     panel that only checks the filters it was given reads nothing for the rest)."""
@@ -98,50 +132,36 @@ def filter_choices(*, organisation, details: bool, names=None) -> dict:
 
     choices: dict[str, list] = {"sectors": [], "challenges": [], "owners": []}
     if wanted("sector"):
-        sectors = Sector.objects.filter(organisation=organisation)
+        sectors = _in(Sector, organisation)
         choices["sectors"] = list(sectors.values_list("pk", "name"))
     if wanted("challenge"):
         if details:
-            challenges = Challenge.objects.filter(organisation=organisation)
+            challenges = _in(Challenge, organisation)
         else:
             challenges = published_challenges(organisation=organisation)
         choices["challenges"] = list(challenges.order_by("title").values_list("pk", "title"))
     if details and wanted("owner"):
-        owners = member_users(organisation).only("pk", "full_name", "email", "anonymised_at")
-        choices["owners"] = [(user.pk, str(user)) for user in owners]
+        owners = member_users(organisation).values_list(*PERSON)
+        choices["owners"] = [(pk, _name(pk, *person)) for pk, *person in owners]
     return choices
 
 
-def _current_since():
-    """The start of the case's current phase (its open phase period)."""
-    # Bound to the outer case row, which the outer query holds to the organisation: the scope's
-    # own filter would join the case again for every one of Oslo's 500 lookups.
-    current = (
-        PhasePeriod.objects.with_scopes_disabled()
-        .filter(case=OuterRef("pk"), ended_on__isnull=True)
-        .order_by("-started_on", "-id")
-    )
-    return Subquery(current.values("started_on")[:1])
+# The lookups bound to the outer case row are written in SQL (the same on SQLite and
+# PostgreSQL, no parameters): Django took longer to build and compile each as a Subquery
+# (≈ 0.4 ms, twice where the stuck cases filter on it) than the database takes to run it for
+# Oslo's 500 cases. The outer query is on the case table and holds it to the organisation, so
+# the lookups need no scope of their own (the scope's filter would join the case again).
+CASES = f'"{Case._meta.db_table}"'
+LATEST_REPORT = (
+    f"SELECT report.id FROM {StatusReport._meta.db_table} report"
+    f" WHERE report.case_id = {CASES}.id AND report.published_at IS NOT NULL"
+    " ORDER BY report.reported_on DESC, report.published_at DESC, report.id DESC LIMIT 1"
+)
 
 
-def case_facts(cases, today: datetime.date, *, phase_days: bool = True, since_before=None):
-    """One light row per case, in listing order. One query. Without `phase_days` only what
-    the balance needs is read (no phase, days in it or resources: they are None). With
-    `since_before` (a date), only the cases whose current phase started before it."""
-    if not phase_days:
-        # Neither phase nor resources either: a budget is a Decimal to convert per row.
-        rows = cases.order_by().values_list(
-            "pk", "title", "status", "innovation_type", "oecd_facet"
-        )
-        return breakdowns.in_listing_order(
-            [
-                breakdowns.CaseFacts(pk, title, None, status, kind, facet, None, None, None)
-                for pk, title, status, kind, facet in rows
-            ]
-        )
-    cases = cases.annotate(since=_current_since())
-    if since_before is not None:
-        cases = cases.filter(since__lt=since_before)
+def case_facts(cases, today: datetime.date):
+    """One light row per case, in listing order. One query."""
+    cases = cases.annotate(since=current_phase_since(), kroner=WHOLE_KRONER)
     rows = cases.order_by().values_list(*FACT_FIELDS, "since")
     facts = [
         breakdowns.CaseFacts(*row, breakdowns.days_since(since, today)) for *row, since in rows
@@ -150,24 +170,52 @@ def case_facts(cases, today: datetime.date, *, phase_days: bool = True, since_be
 
 
 def case_groups(cases, *, details: bool) -> breakdowns.Groups:
-    """The cases' floker (published ones only for politicians) and the floker's sectors. One
-    query: a row per case–floke link and sector of the floke."""
-    links = CaseChallenge.objects.filter(case__in=cases.values("pk"))
+    """The cases' floker (published ones only for politicians) and the floker's sectors."""
+    return balance_facts(cases, details=details)[1]
+
+
+def balance_facts(cases, *, details: bool) -> tuple[list, breakdowns.Groups]:
+    """(what the balance counts of each case, in listing order; their floker (published ones
+    only for politicians) and the floker's sectors). One query: a row per case, floke and
+    sector of the floke (the case's own columns repeat; two queries cost more in Oslo)."""
+    floke = "challenges"
     if not details:
-        links = links.filter(challenge__is_published=True)
-    rows = links.values_list(
-        "case_id",
-        "challenge_id",
-        "challenge__title",
-        "challenge__sectors__id",
-        "challenge__sectors__name",
+        published = Q(challenges__is_published=True)
+        cases = cases.annotate(published=FilteredRelation("challenges", condition=published))
+        floke = "published"
+    rows = cases.order_by().values_list(
+        "pk",
+        "title",
+        "status",
+        "innovation_type",
+        "oecd_facet",
+        f"{floke}__id",
+        f"{floke}__title",
+        f"{floke}__sectors__id",
+        f"{floke}__sectors__name",
     )
+    facts: dict[int, breakdowns.CaseFacts] = {}
     groups = breakdowns.Groups({}, {}, {}, {})
-    for case_id, challenge_id, title, sector_id, sector_name in rows:
-        groups.add_link(case_id, challenge_id, title)
+    links, titles = groups.case_challenges, groups.titles
+    sectors, names = groups.challenge_sectors, groups.sector_names
+    # What Groups.add_link and add_sector do, inline: Oslo has a thousand rows. A sector's
+    # name is looked up in the reader's language once, not once per row.
+    for case_id, title, status, kind, facet, challenge_id, floke_title, sector_id, name in rows:
+        if case_id not in facts:
+            facts[case_id] = breakdowns.CaseFacts(
+                case_id, title, None, status, kind, facet, None, None, None
+            )
+        if challenge_id is None:
+            continue
+        challenges = links.setdefault(case_id, [])
+        if challenge_id not in challenges:
+            challenges.append(challenge_id)
+        titles[challenge_id] = floke_title
         if sector_id is not None:
-            groups.add_sector(challenge_id, sector_id, seed_text(sector_name))
-    return groups
+            sectors.setdefault(challenge_id, set()).add(sector_id)
+            if sector_id not in names:
+                names[sector_id] = seed_text(name)
+    return breakdowns.in_listing_order(facts.values()), groups
 
 
 def sees_details(actor, organisation, *, for_politicians: bool = False) -> bool:
@@ -193,11 +241,20 @@ def _dashboard(*, organisation, filters, details, cases, groups, settings, choic
     )
 
 
+def _setting(organisation, name: str):
+    """One of the organisation's portfolio settings, or its default while none are saved (as
+    `portfolio_settings_for`, without a model instance)."""
+    saved = _in(PortfolioSettings, organisation)
+    for value in saved.values_list(name, flat=True):
+        return value
+    return PortfolioSettings._meta.get_field(name).get_default()
+
+
 def wip_figures(organisation, cases=None) -> WipStatus:
     """The organisation's active cases and its limit for them. `cases`: every case of the
     organisation, already read as rows (the unfiltered page), counted here instead of by a
     query."""
-    limit = portfolio_settings_for(organisation).wip_limit
+    limit = _setting(organisation, "wip_limit")
     if cases is None:
         return WipStatus(count=active_case_count(organisation), limit=limit)
     return WipStatus(count=sum(1 for case in cases if is_active(case)), limit=limit)
@@ -240,7 +297,7 @@ def dashboard_overview(
 
 
 def _with_latest_report(cases):
-    # Bound to the outer case row (see `_current_since`): no join of the case per lookup.
+    # Bound to the outer case row (see `current_phase_since`): no join of the case per lookup.
     latest = (
         StatusReport.objects.with_scopes_disabled()
         .filter(case=OuterRef("pk"), published_at__isnull=False)
@@ -268,7 +325,7 @@ def portfolio_dashboard(
     today = today or timezone.localdate()
     details = sees_details(actor, organisation, for_politicians=for_politicians)
     base = filtered_cases(organisation=organisation, filters=filters, details=details)
-    cases = _with_latest_report(base.annotate(current_since=_current_since()))
+    cases = _with_latest_report(base.annotate(current_since=current_phase_since()))
     if details:
         cases = cases.select_related("owner")
     cases = list(cases)
@@ -291,70 +348,73 @@ def portfolio_dashboard(
 
 
 def stuck_cases(*, organisation, filters, details: bool, today=None) -> tuple[list, int]:
-    """(the stuck cases, longest in their phase first, as light rows; the limit in days).
-    Two queries (settings, cases): the database finds the cases `breakdowns.is_stuck` names,
-    so only they are read."""
+    """(the stuck cases, longest in their phase first, as light rows with their owner's name
+    for staff; the limit in days). Two queries (settings; cases with their owners): the
+    database finds the cases `breakdowns.is_stuck` names, so only they are read."""
     today = today or timezone.localdate()
-    limit = portfolio_settings_for(organisation).stuck_after_days
+    limit = _setting(organisation, "stuck_after_days")
     base = filtered_cases(organisation=organisation, filters=filters, details=details)
-    running = base.exclude(status=Case.Status.STOPPED).filter(phase__lt=Phase.NY_PRAKSIS)
-    facts = case_facts(running, today, since_before=today - datetime.timedelta(days=limit))
-    return breakdowns.stuck(facts, limit), limit
+    running = (
+        base.exclude(status=Case.Status.STOPPED)
+        .filter(phase__lt=Phase.NY_PRAKSIS)
+        .annotate(since=current_phase_since())
+        .filter(since__lt=today - datetime.timedelta(days=limit))
+        .order_by()
+    )
+    owner = [f"owner__{name}" for name in PERSON] if details else []
+    rows = running.values_list("pk", "title", "phase", "since", *owner)
+    found = [
+        breakdowns.StuckFacts(pk, title, phase, breakdowns.days_since(since, today), _name(*who))
+        for pk, title, phase, since, *who in rows
+    ]
+    return breakdowns.longest_in_phase_first(found), limit
 
 
 def balance_overview(*, organisation, filters, details: bool) -> dict[str, list[dict]]:
-    """The matching cases by floke, sector, innovation type and OECD facet. Two queries (cases,
-    floke links with their sectors)."""
+    """The matching cases by floke, sector, innovation type and OECD facet. One query (the
+    cases with their floker and the floker's sectors)."""
     base = filtered_cases(organisation=organisation, filters=filters, details=details)
-    facts = case_facts(base, timezone.localdate(), phase_days=False)
-    return breakdowns.balance(facts, case_groups(base, details=details))
+    return breakdowns.balance(*balance_facts(base, details=details))
 
 
-def case_owners(*, organisation, case_ids) -> dict[int, str]:
-    """{case id: its owner as shown, "" without one} for a page of cases. One query."""
-    cases = (
-        Case.objects.filter(organisation=organisation, pk__in=case_ids)
-        .select_related("owner")
-        .only("pk", "owner__full_name", "owner__email", "owner__anonymised_at")
-    )
-    return {case.pk: str(case.owner) if case.owner else "" for case in cases}
-
-
-def latest_status(*, organisation, filters, details: bool, today=None) -> list[dict]:
+def latest_status(*, organisation, filters, details: bool, today=None) -> list:
     """The latest published status report of every matching case that is not stopped, missing
-    and oldest first. One query: the report is joined on its id (found by one correlated
-    subquery per case), not looked up three times for its id, date and level."""
+    and oldest first, as light rows (`breakdowns.status_rows` makes the rows of a page). One
+    query: the report is joined on its id (found by one correlated subquery per case), not
+    looked up three times for its id, date and level."""
     today = today or timezone.localdate()
     base = filtered_cases(organisation=organisation, filters=filters, details=details)
-    latest = (
-        StatusReport.objects.with_scopes_disabled()
-        .filter(case=OuterRef("pk"), published_at__isnull=False)
-        .order_by("-reported_on", "-published_at", "-id")
-        .values("pk")[:1]
-    )
-    report = FilteredRelation("status_reports", condition=Q(status_reports__pk=Subquery(latest)))
+    latest = RawSQL(LATEST_REPORT, (), output_field=IntegerField())
+    report = FilteredRelation("status_reports", condition=Q(status_reports__pk=latest))
     rows = (
         base.exclude(status=Case.Status.STOPPED)
         .annotate(latest=report)
         .order_by()
         .values_list("pk", "title", "latest__pk", "latest__reported_on", "latest__overall")
     )
-    return breakdowns.status_rows([breakdowns.StatusFacts(*row) for row in rows], today)
+    return breakdowns.status_order([breakdowns.StatusFacts(*row) for row in rows], today)
 
 
 def benefit_totals(*, organisation, cases) -> dict:
-    """Planned against realised benefits by category for `cases` (a queryset). Two queries."""
-    rollup = organisation_rollup(organisation=organisation, cases=cases)
-    return {"categories": rollup.categories, "total": rollup.total}
+    """Planned against realised benefits by category for `cases` (a queryset; None: all the
+    organisation's). One query."""
+    categories, total = category_sums(organisation=organisation, cases=cases)
+    return {"categories": categories, "total": total}
 
 
 def benefit_overview(*, organisation, filters, details: bool, today=None) -> dict:
     """The benefits of the matching cases and their pitfall warnings (the first few named for
-    staff). Five queries: the sums (two) and the pitfalls (three)."""
-    base = filtered_cases(organisation=organisation, filters=filters, details=details)
+    staff, each with its benefit's address). Three to five queries: the sums (one) and the
+    pitfalls (settings, benefits; the indicators of hinted benefits, the titles shown). Staff
+    without filters see every case of the organisation: the benefits are then the
+    organisation's, with no list of cases to compare with."""
+    base = None
+    if filters.as_params() or not details:
+        base = filtered_cases(organisation=organisation, filters=filters, details=details)
     found = organisation_pitfalls(organisation=organisation, cases=base, today=today)
     top = PITFALLS_LISTED if details else 0
-    return {
-        **benefit_totals(organisation=organisation, cases=base),
-        "pitfalls": breakdowns.pitfall_summary(found, PITFALL_TYPES, top=top),
-    }
+    pitfalls = breakdowns.pitfall_summary(found, PITFALL_TYPES, top=top)
+    # The benefits' addresses from one reverse(), not a {% url %} per warning.
+    benefit_url = link_maker("benefits:benefit", id_name="benefit_id", org_slug=organisation.slug)
+    pitfalls["top"] = [(pitfall, benefit_url(pitfall.benefit.pk)) for pitfall in pitfalls["top"]]
+    return {**benefit_totals(organisation=organisation, cases=base), "pitfalls": pitfalls}

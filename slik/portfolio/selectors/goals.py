@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -29,33 +30,59 @@ from ..models import Commission, PlanGoal
 ZERO = Decimal(0)
 
 
-def _link_count(through, name: str, visible):
-    """How many rows of the link table `through` join the goal to a row of `visible` (a link
-    row is unique per goal and case or benefit, so no DISTINCT is needed). Visibility is
-    checked per link row (`EXISTS`): with `IN`, SQLite probed the goal's links once for every
-    case or benefit of the municipality."""
-    links = (
-        through.objects.filter(plangoal=OuterRef("pk"))
-        .filter(Exists(visible.filter(pk=OuterRef(f"{name}_id"))))
-        .order_by()
-        .values("plangoal")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
+def _link_count(through, owner: str, name: str, visible=None):
+    """How many rows of the link table `through` join the `owner` (goal or commission) to a
+    row of `visible` (a link row is unique per owner and case or benefit, so no DISTINCT is
+    needed); every row when `visible` is None. Visibility is checked per link row (`EXISTS`):
+    with `IN`, SQLite probed the goal's links once for every case or benefit of the
+    municipality."""
+    links = through.objects.filter(**{owner: OuterRef("pk")})
+    if visible is not None:
+        links = links.filter(Exists(visible.filter(pk=OuterRef(f"{name}_id"))))
+    links = links.order_by().values(owner).annotate(n=Count("*")).values("n")
     return Coalesce(Subquery(links, output_field=IntegerField()), 0)
 
 
+def _sees_every_case(actor, organisation) -> bool:
+    """Whether `visible_cases` is every case of the organisation (staff). The services never
+    link a goal or commission to another municipality's case or benefit, so for them every
+    link counts and the counts need no visibility check: building the `EXISTS` cost ≈ 1 ms
+    per count on the list pages."""
+    return actor.has_perm("cases.view_case", Case(organisation=organisation))
+
+
+@cache
+def _every_link_counted() -> dict:
+    """The goal list's counts of every link: without parameters, so built once (≈ 0.25 ms);
+    annotate() resolves a copy of each expression."""
+    return {
+        "case_count": _link_count(PlanGoal.cases.through, "plangoal", "case"),
+        "benefit_count": _link_count(PlanGoal.benefits.through, "plangoal", "benefit"),
+    }
+
+
+# What a row of the goal list shows (`plan_goals`), read as a named tuple.
+GOAL_LIST_COLUMNS = ("id", "title", "source", "year", "reference", "case_count", "benefit_count")
+
+
 def plan_goals(*, actor, organisation, query: str = "", source: str = "", year=None):
-    """Every goal; its counts are of the cases and benefits the actor may see.
+    """Every goal as a row of `GOAL_LIST_COLUMNS`; its counts are of the cases and benefits
+    the actor may see.
 
     Each count is its own subquery on the link table: joining both links in one query
     multiplied every goal's cases by its benefits (Oslo: ≈ 19 000 rows for 96 goals, 9 ms)."""
-    cases = visible_cases(actor=actor, organisation=organisation)
-    benefits = visible_benefits(actor=actor, organisation=organisation)
-    goals = PlanGoal.objects.filter(organisation=organisation).annotate(
-        case_count=_link_count(PlanGoal.cases.through, "case", cases),
-        benefit_count=_link_count(PlanGoal.benefits.through, "benefit", benefits),
-    )
+    if _sees_every_case(actor, organisation):
+        counts = _every_link_counted()
+    else:
+        cases = visible_cases(actor=actor, organisation=organisation)
+        benefits = visible_benefits(actor=actor, organisation=organisation)
+        counts = {
+            "case_count": _link_count(PlanGoal.cases.through, "plangoal", "case", cases),
+            "benefit_count": _link_count(
+                PlanGoal.benefits.through, "plangoal", "benefit", benefits
+            ),
+        }
+    goals = PlanGoal.objects.filter(organisation=organisation).annotate(**counts)
     if query:
         goals = goals.filter(
             Q(title__icontains=query)
@@ -66,12 +93,15 @@ def plan_goals(*, actor, organisation, query: str = "", source: str = "", year=N
         goals = goals.filter(source=source)
     if year:
         goals = goals.filter(year=year)
-    return goals.order_by("-year", "source", "title", "id")
+    return goals.order_by("-year", "source", "title", "id").values_list(
+        *GOAL_LIST_COLUMNS, named=True
+    )
 
 
-def goal_years(*, organisation) -> list[int]:
-    years = PlanGoal.objects.filter(organisation=organisation).values_list("year", flat=True)
-    return sorted(set(years), reverse=True)
+def goal_years(*, organisation) -> dict[int, int]:
+    """The years with goals, newest first, and how many goals each has."""
+    years = PlanGoal.objects.filter(organisation=organisation).order_by("-year")
+    return dict(years.values_list("year").annotate(n=Count("*")))
 
 
 @dataclass
@@ -149,12 +179,34 @@ def goal_benefit_choices(*, organisation):
 # Commissions -----------------------------------------------------------------------------
 
 
+# What a row of the commission list shows (`commissions`), read as a named tuple.
+COMMISSION_LIST_COLUMNS = (
+    "id",
+    "title",
+    "case_number",
+    "body",
+    "decided_on",
+    "status",
+    "case_count",
+)
+
+
+@cache
+def _every_answer_counted():
+    """The commission list's count of every answering case, built once (`_every_link_counted`)."""
+    return _link_count(Commission.cases.through, "commission", "case")
+
+
 def commissions(*, actor, organisation, query: str = "", status: str = "", body: str = ""):
-    """Every commission; its count is of the answering cases the actor may see."""
-    cases = visible_cases(actor=actor, organisation=organisation).values("pk")
-    items = Commission.objects.filter(organisation=organisation).annotate(
-        case_count=Count("cases", filter=Q(cases__in=cases), distinct=True)
-    )
+    """Every commission as a row of `COMMISSION_LIST_COLUMNS`; its count is of the answering
+    cases the actor may see (a subquery on the link table, as `plan_goals`: the join and
+    `GROUP BY` made the list's count a count over a grouped subquery)."""
+    if _sees_every_case(actor, organisation):
+        case_count = _every_answer_counted()
+    else:
+        cases = visible_cases(actor=actor, organisation=organisation)
+        case_count = _link_count(Commission.cases.through, "commission", "case", cases)
+    items = Commission.objects.filter(organisation=organisation).annotate(case_count=case_count)
     if query:
         items = items.filter(
             Q(title__icontains=query) | Q(text__icontains=query) | Q(case_number__icontains=query)
@@ -163,7 +215,7 @@ def commissions(*, actor, organisation, query: str = "", status: str = "", body:
         items = items.filter(status=status)
     if body:
         items = items.filter(body__icontains=body)
-    return items.order_by("-decided_on", "-id")
+    return items.order_by("-decided_on", "-id").values_list(*COMMISSION_LIST_COLUMNS, named=True)
 
 
 def commission_links(*, commission: Commission, actor) -> dict:

@@ -15,6 +15,17 @@ def status_reports_for_case(*, actor, case):
     return reports
 
 
+def status_report_rows(*, actor, case):
+    """The reports of `status_reports_for_case` as rows of what the list shows. Bound to the
+    case, which the caller fetched inside the tenant: without the tenant's join."""
+    reports = StatusReport.objects.with_scopes_disabled().filter(case_id=case.pk)
+    if not actor.has_perm("portfolio.view_dashboard_details", case):
+        reports = reports.filter(published_at__isnull=False)
+    return reports.order_by("-reported_on", "-id").values_list(
+        "id", "reported_on", "overall", "published_at", named=True
+    )
+
+
 def latest_published_report(*, case) -> StatusReport | None:
     return (
         StatusReport.objects.filter(case=case, published_at__isnull=False)

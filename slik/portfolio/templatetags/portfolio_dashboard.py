@@ -7,11 +7,13 @@ The tables' rows are written here in one pass each. Text is escaped with `html.e
 from html import escape
 
 from django import template
+from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, json_script
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
+from slik.core.formats import format_date
 from slik.core.templatetags.formats import number
 
 register = template.Library()
@@ -23,6 +25,9 @@ def _count(n: int) -> str:
 
 
 def _case_links(row: dict, links: dict[int, str]) -> str:
+    """The first cases of a table row as links ("–" without any) and how many more it has.
+    `links` holds each case's link, written once by the view: Oslo's tables list about a
+    thousand links, and a template render per link was most of the page's time."""
     html = ", ".join([links[case.pk] for case in row["cases"]]) or "–"
     if row["more"]:
         more = ngettext("and %(n)s more", "and %(n)s more", row["more"]) % {
@@ -30,16 +35,6 @@ def _case_links(row: dict, links: dict[int, str]) -> str:
         }
         html = f'{html} <span class="slik-muted">{escape(more)}</span>'
     return html
-
-
-@register.simple_tag
-def case_links(row: dict, links: dict[int, str]):
-    """The first cases of a table row as links ("–" without any) and how many more it has.
-
-    `links` holds each case's link, written once by the view: Oslo's tables list about a
-    thousand links, and a template render per link was most of the page's time.
-    """
-    return mark_safe(_case_links(row, links))  # noqa: S308 – links escaped by the view
 
 
 @register.simple_tag
@@ -54,6 +49,44 @@ def breakdown_rows(rows: list[dict], links: dict[int, str]):
             for row in rows
         )
     )
+
+
+@register.simple_tag(takes_context=True)
+def breakdown(context, key: str, heading, label_title, rows: list[dict], spec: dict, links):
+    """One balance chart with its table (was an include per table). Open as a page, the table
+    is shown; loaded into the dashboard, it starts collapsed behind its chart."""
+    key, heading = escape(key), conditional_escape(heading)
+    html = [
+        f'\n<section class="slik-section" aria-labelledby="{key}-heading">\n'
+        f'  <h3 class="ds-heading" data-size="sm" id="{key}-heading">{heading}</h3>\n  '
+    ]
+    if not rows:
+        html.append(f'<p class="ds-paragraph">{escape(gettext("No cases match."))}</p>')
+    else:
+        # As {% blocktranslate asvar %} wrote it: the heading escaped, the whole safe.
+        label = mark_safe(  # noqa: S308 – the heading is escaped
+            gettext("Bar chart: %(what)s. The table below gives the same numbers and the cases.")
+            % {"what": heading}
+        )
+        is_open = "" if getattr(context.get("request"), "htmx", None) else " open"
+        cases = escape(gettext("Cases"))
+        html.append(
+            f"\n  \n  {chart(f'chart-{key}', spec, label)}\n"
+            f'  <details class="ds-details"{is_open}>\n'
+            f"    <summary>{escape(gettext('Show as table'))}</summary>\n"
+            '    <div class="slik-table-wrap">\n'
+            f'    <table class="ds-table" data-size="sm" id="table-{key}">\n'
+            f"      <caption>{heading}</caption>\n"
+            "      <thead><tr>\n"
+            f'        <th scope="col">{conditional_escape(label_title)}</th>\n'
+            f'        <th scope="col" class="slik-number">{cases}</th>\n'
+            f'        <th scope="col">{cases}</th>\n'
+            "      </tr></thead>\n"
+            f"      <tbody>{breakdown_rows(rows, links)}</tbody>\n"
+            "    </table>\n    </div>\n  </details>\n  "
+        )
+    html.append("\n</section>\n")
+    return mark_safe("".join(html))  # noqa: S308 – escaped above, links by the view
 
 
 @register.simple_tag
@@ -108,4 +141,70 @@ def resource_rows(rows: list[dict], links: dict[int, str]):
             f"        <td>{_case_links(row, links)}</td>\n      </tr>"
             for row in rows
         )
+    )
+
+
+@register.simple_tag
+def stuck_rows(rows: list, details: bool):
+    """The body rows of the stuck cases: (case, owner, link) each, the link written by the
+    view; the owner column only for staff."""
+    html = []
+    for case, owner, link in rows:
+        owner_cell = f"<td>{escape(owner or '–')}</td>" if details else ""
+        html.append(
+            f'<tr>\n      <th scope="row">{link}</th>\n'
+            f"      <td>{escape(case.phase_label)}</td>\n"
+            f'      <td class="slik-number">{_or_dash(case.days_in_phase)}</td>\n'
+            f"      {owner_cell}\n    </tr>"
+        )
+    return mark_safe("".join(html))  # noqa: S308 – escaped here, links by the view
+
+
+@register.simple_tag
+def status_rows(rows: list[dict]):
+    """The body rows of the latest status reports (`breakdowns.status_rows`, with the case's
+    link and the report's address set by the view)."""
+    missing, old, none = gettext("Missing"), gettext("Old"), gettext("No published report")
+    html = []
+    for row in rows:
+        if row["report_id"]:
+            overall = (
+                f'<a class="ds-link" href="{escape(row["report_url"])}">'
+                f"{escape(row['overall_label'])}</a>"
+            )
+        else:
+            overall = escape(none)
+        tag = ""
+        if row["stale"]:
+            tag = (
+                ' <span class="ds-tag" data-color="warning" data-size="sm">'
+                f"{escape(old if row['report_id'] else missing)}</span>"
+            )
+        html.append(
+            f'<tr data-case="{_count(row["case"].pk)}" '
+            f'data-stale="{"yes" if row["stale"] else "no"}">\n'
+            f'      <th scope="row">{row["link"]}</th>\n'
+            f"      <td>{overall}</td>\n"
+            f"      <td>{format_date(row['reported_on']) or '–'}</td>\n"
+            f'      <td class="slik-number">{_or_dash(row["age"])}{tag}</td>\n    </tr>'
+        )
+    return mark_safe("".join(html))  # noqa: S308 – escaped here, links by the view
+
+
+@register.simple_tag(takes_context=True)
+def dashboard_panel(context, key: str, url_name: str, heading: str):
+    """A panel's place on the dashboard, loaded with the page's filters when it scrolls into
+    view; it replaces this section with its own (same id). Without JavaScript the link opens
+    the panel as a page. aria-live="off": a panel that arrives while the reader scrolls is not
+    read out by the results region around it. (Was an include per panel.)"""
+    url = reverse(url_name, kwargs={"org_slug": context["organisation"].slug})
+    query = context.get("panel_query")
+    url = escape(f"{url}?{query}" if query else url)
+    key, heading = escape(key), escape(str(heading))
+    return mark_safe(  # noqa: S308 – escaped here
+        f'\n<section class="slik-section" aria-labelledby="{key}-heading" id="{key}-panel" '
+        f'aria-live="off" hx-get="{url}" hx-trigger="revealed" hx-swap="outerHTML">\n'
+        f'  <h2 class="ds-heading" data-size="md" id="{key}-heading">{heading}</h2>\n'
+        f'  <p class="ds-paragraph"><a class="ds-link" href="{url}">'
+        f"{escape(gettext('Show as table'))}</a></p>\n</section>\n"
     )

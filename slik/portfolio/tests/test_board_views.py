@@ -193,3 +193,55 @@ def test_employee_cannot_change(client_as, item, employee):
     client = client_as(employee)
     for address in meeting_urls(item.meeting)[1:] + item_urls(item):
         assert client.post(address, {}).status_code == 403, address
+
+
+def test_meeting_list_counts_each_item_once_when_searching(client_as, item, leader, coordinator):
+    """The search joins the agenda's cases; the counts are still one per item."""
+    org = item.meeting.organisation
+    other = CaseFactory(organisation=org, actor=coordinator, title=f"{item.case.title} II")
+    AgendaItemFactory(meeting=item.meeting, case=other, actor=leader)
+    with scope(organisation=org.pk):
+        AgendaItem.objects.filter(pk=item.pk).update(decision="continue")
+    response = client_as(leader).get(url("board_list", org), {"q": item.case.title})
+    [row] = response.context["page"]
+    assert (row.item_count, row.decided_count) == (2, 1)
+
+
+def test_agenda_form_shows_the_cases_it_accepts(item, coordinator):
+    """The meeting page shows the choices it read with the agenda; a submitted form checks
+    the choice against the candidates' query. Both list the same cases."""
+    from ..forms.board import AgendaAddForm
+    from ..selectors import board as selectors
+
+    org, meeting = item.meeting.organisation, item.meeting
+    for title in ("Åpen sak", "Tom & <Jerry>", "annen sak"):
+        CaseFactory(organisation=org, actor=coordinator, title=title)
+    with scope(organisation=org.pk):
+        rows = selectors.agenda_rows(meeting=meeting)
+        shown = AgendaAddForm(
+            shown=selectors.agenda_candidate_rows(organisation=org, agenda=rows)
+        ).__html__()
+        checked = AgendaAddForm(
+            candidates=selectors.agenda_candidates(organisation=org, meeting=meeting)
+        ).__html__()
+    assert shown == checked
+    assert item.case.title not in shown and "Tom &amp; &lt;Jerry&gt;" in shown
+
+
+def test_meeting_history_is_the_objects_history(item, leader):
+    from slik.core.audit import history_for
+
+    from ..selectors import board as selectors
+    from ..services import board as services
+
+    meeting = item.meeting
+    with scope(organisation=meeting.organisation_id):
+        services.board_meeting_update(
+            actor=leader, meeting=meeting, title="Nytt navn", held_on=TODAY
+        )
+        light = selectors.meeting_history(meeting=meeting)
+        full = history_for(meeting)
+    assert len(light) == 3
+    assert [(e.label, e.reads_as(), str(e.actor)) for e in light] == [
+        (e.label, e.reads_as(), str(e.actor)) for e in full
+    ]

@@ -43,5 +43,20 @@ def test_floke_and_sector_rows_in_norwegian_order():
 
 def test_status_rows_in_norwegian_order():
     cases = [breakdowns.StatusFacts(i, t, None, None, None) for i, t in enumerate(TITLES, 1)]
-    rows = breakdowns.status_rows(cases, datetime.date(2026, 11, 29))
-    assert [row["case"].title for row in rows] == NORWEGIAN
+    ordered = breakdowns.status_order(cases, datetime.date(2026, 11, 29))
+    assert [case.title for case in ordered] == NORWEGIAN
+
+
+def test_status_rows_missing_then_oldest_first():
+    today = datetime.date(2026, 11, 29)
+    cases = [
+        breakdowns.StatusFacts(1, "Ny", 1, today, "on_plan"),
+        breakdowns.StatusFacts(2, "Gammel", 2, datetime.date(2025, 1, 1), "delayed"),
+        breakdowns.StatusFacts(3, "Uten", None, None, None),
+    ]
+    rows = breakdowns.status_rows(breakdowns.status_order(cases, today), today)
+    assert [(row["case"].title, row["age"], row["stale"]) for row in rows] == [
+        ("Uten", None, True),
+        ("Gammel", (today - datetime.date(2025, 1, 1)).days, True),
+        ("Ny", 0, False),
+    ]

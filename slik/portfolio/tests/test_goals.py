@@ -117,4 +117,4 @@ def test_goal_filters(org, leader):
         assert [
             g.title for g in selectors.plan_goals(actor=leader, organisation=org, year=2025)
         ] == ["B"]
-        assert selectors.goal_years(organisation=org) == [2025, 2024]
+        assert selectors.goal_years(organisation=org) == {2025: 1, 2024: 1}

@@ -156,3 +156,26 @@ def test_goal_page_shows_benefits_and_sums(client_as, org, coordinator, leader, 
         body = page.content.decode()
         assert page.status_code == 200
         assert 'id="goal-benefit-sums"' in body and "Lavere kostnader" in body
+
+
+def test_list_counts_are_of_what_the_reader_may_see(
+    client_as, org, coordinator, leader, politician
+):
+    """Staff count every link; a politician only the published cases and their benefits."""
+    from .test_goals import make_benefit
+
+    shown = CaseFactory(organisation=org, actor=coordinator, title="Publisert", is_published=True)
+    hidden = CaseFactory(organisation=org, actor=coordinator, title="Intern")
+    benefits = [
+        make_benefit(case, coordinator, f"Gevinst {case.title}", "kr", "10", "5", "7")
+        for case in (shown, hidden)
+    ]
+    PlanGoalFactory(organisation=org, actor=leader, cases=[shown, hidden], benefits=benefits)
+    commission = CommissionFactory(organisation=org, actor=coordinator)
+    with scope(organisation=org.pk):
+        commission.cases.add(shown, hidden)
+    for user, seen in ((leader, 2), (politician, 1)):
+        client = client_as(user)
+        [goal] = client.get(url("goal_list", org)).context["page"]
+        [answered] = client.get(url("commission_list", org)).context["page"]
+        assert (goal.case_count, goal.benefit_count, answered.case_count) == (seen,) * 3

@@ -12,7 +12,7 @@ from ..models import BoardMeeting, Commission, PlanGoal
 def access_meeting(request, meeting_id, perm: str | None = None) -> BoardMeeting:
     return access_in_tenant(
         request,
-        BoardMeeting.objects.select_related("organisation"),
+        BoardMeeting.objects.all(),
         view="portfolio.view_board_meeting",
         perm=perm,
         pk=meeting_id,
@@ -22,7 +22,7 @@ def access_meeting(request, meeting_id, perm: str | None = None) -> BoardMeeting
 def access_goal(request, goal_id, perm: str | None = None) -> PlanGoal:
     return access_in_tenant(
         request,
-        PlanGoal.objects.select_related("organisation"),
+        PlanGoal.objects.all(),
         view="portfolio.view_plan_goal",
         perm=perm,
         pk=goal_id,
@@ -32,7 +32,7 @@ def access_goal(request, goal_id, perm: str | None = None) -> PlanGoal:
 def access_commission(request, commission_id, perm: str | None = None) -> Commission:
     return access_in_tenant(
         request,
-        Commission.objects.select_related("organisation"),
+        Commission.objects.all(),
         view="portfolio.view_commission",
         perm=perm,
         pk=commission_id,

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,9 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from slik.cases.models import Case, GateDecision, Phase
-from slik.core.audit import history_for
 from slik.core.concurrency import form_save, form_status, reload_hidden
-from slik.core.formats import format_long_date
 from slik.core.links import link_maker
 from slik.core.pagination import paginate
 from slik.organisations.access import post_only, require
@@ -23,7 +22,7 @@ from ..selectors import board as selectors
 from ..services import board as services
 from ..services import board_checks as checks
 from .access import access_meeting
-from .rows import choice_labels, with_links
+from .rows import agenda_table_rows, choice_labels, meeting_table_rows
 
 VIEW = "portfolio.view_board_meeting"
 CHANGE = "portfolio.change_board_meeting"
@@ -61,13 +60,10 @@ def board_list(request, org_slug):
         closed=filters.get("closed", ""),
     )
     page = paginate(request, meetings)
-    rows = with_links(page, "portfolio:board_detail", id_name="meeting_id", org_slug=org_slug)
-    for meeting in rows:
-        meeting.held_label = format_long_date(meeting.held_on)
     context = {
         "filter_form": filter_form,
         "page": page,
-        "rows": rows,
+        "rows": meeting_table_rows(page, org_slug),
         "may_change": request.user.has_perm(CHANGE, request.organisation),
     }
     return render(request, "portfolio/board_list.html", context)
@@ -107,7 +103,12 @@ def board_edit(request, org_slug, meeting_id):
     return render(request, "portfolio/board_form.html", context, status=form_status(form))
 
 
-def _agenda_rows(org_slug, meeting, items) -> list[AgendaItem]:
+def _gate_url(org_slug, row) -> str:
+    kwargs = {"org_slug": org_slug, "case_id": row.case_id, "gate_id": row.gate_id}
+    return reverse("cases:gate_detail", kwargs=kwargs)
+
+
+def agenda_items(org_slug, meeting, rows: list[selectors.AgendaRow]) -> list[dict]:
     """The agenda as the table shows it: each item's addresses (one reverse() per column) and
     labels (each translated once)."""
     case_url = link_maker("cases:detail", id_name="case_id", org_slug=org_slug)
@@ -120,42 +121,45 @@ def _agenda_rows(org_slug, meeting, items) -> list[AgendaItem]:
     phases, statuses = choice_labels(Phase.choices), choice_labels(Case.Status.choices)
     decisions = choice_labels(AgendaItem.Decision.choices)
     gate_decisions = choice_labels(GateDecision.Decision.choices)
-    for item in items:
-        case = item.case
-        item.case_url = case_url(case.pk)
-        item.case_label = f"{case.phase}. {phases.get(case.phase, case.phase)}"
-        item.case_status_label = statuses.get(case.status, case.status)
-        item.decision_label = decisions.get(item.decision, item.decision)
-        item.urls = {name: url(item.pk) for name, url in item_urls.items()}
-        if item.gate_decision:
-            gate = item.gate_decision
-            item.gate_url = reverse(
-                "cases:gate_detail",
-                kwargs={"org_slug": org_slug, "case_id": case.pk, "gate_id": gate.pk},
-            )
-            item.gate_label = gate_decisions.get(gate.decision, gate.decision)
-    return items
+    return [
+        {
+            "pk": row.id,
+            "decision": row.decision,
+            "comment": row.comment,
+            "case_title": row.case_title,
+            "case_url": case_url(row.case_id),
+            "case_label": f"{row.case_phase}. {phases.get(row.case_phase, row.case_phase)}",
+            "case_status_label": statuses.get(row.case_status, row.case_status),
+            "decision_label": decisions.get(row.decision, row.decision),
+            "urls": {name: url(row.id) for name, url in item_urls.items()},
+            "gate_url": _gate_url(org_slug, row) if row.gate_id else "",
+            "gate_label": gate_decisions.get(row.gate_decision, row.gate_decision),
+        }
+        for row in rows
+    ]
 
 
 def board_detail(request, org_slug, meeting_id, add_form=None):
     meeting = access_meeting(request, meeting_id)
     may_manage = request.user.has_perm(CHANGE, meeting)
     may_change = may_manage and not checks.meeting_open_refusal(meeting)
-    items = _agenda_rows(org_slug, meeting, selectors.agenda_items(meeting=meeting))
-    has_decisions = any(item.decision for item in items)
+    rows = selectors.agenda_rows(meeting=meeting)
+    has_decisions = any(row.decision for row in rows)
     if add_form is None and may_change:
-        candidates = selectors.agenda_candidates(organisation=request.organisation, meeting=meeting)
-        add_form = AgendaAddForm(candidates=candidates)
+        shown = selectors.agenda_candidate_rows(organisation=request.organisation, agenda=rows)
+        add_form = AgendaAddForm(shown=shown)
+    items = agenda_items(org_slug, meeting, rows)
     context = {
         "meeting": meeting,
         "items": items,
+        "agenda_rows": agenda_table_rows(items, may_change=may_change, csrf=get_token(request)),
         "may_change": may_change,
         "may_delete": may_manage
         and not checks.meeting_delete_refusal(meeting, has_decisions=has_decisions),
         "add_form": add_form,
         "minutes_docx": minutes_url(org_slug, meeting.pk, "docx"),
         "minutes_pdf": minutes_url(org_slug, meeting.pk, "pdf"),
-        "history": history_for(meeting),
+        "history": selectors.meeting_history(meeting=meeting),
     }
     return render(request, "portfolio/board_detail.html", context)
 

@@ -1,6 +1,8 @@
 """Plan goals and commissions from politicians: lists, pages and their forms."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -8,7 +10,6 @@ from django.views.decorators.http import require_http_methods
 
 from slik.core.audit import history_for
 from slik.core.concurrency import LoadedIdsField, form_save, form_status, is_stale, reload_hidden
-from slik.core.formats import format_long_date
 from slik.core.pagination import paginate
 from slik.organisations.access import post_only, require
 
@@ -20,11 +21,11 @@ from ..forms.goals import (
     GoalFilterForm,
     PlanGoalForm,
 )
-from ..models import Commission, PlanGoal
+from ..models import Commission
 from ..selectors import goals as selectors
 from ..services import goals as services
 from .access import access_commission, access_goal
-from .rows import choice_labels, with_links
+from .rows import commission_table_rows, goal_table_rows
 
 VIEW_GOAL, CHANGE_GOAL = "portfolio.view_plan_goal", "portfolio.change_plan_goal"
 VIEW_COMMISSION = "portfolio.view_commission"
@@ -61,16 +62,16 @@ def goal_list(request, org_slug):
         source=filters.get("source", ""),
         year=filters.get("year"),
     )
-    page = paginate(request, goals)
-    sources = choice_labels(PlanGoal.Source.choices)
-    rows = with_links(page, "portfolio:goal_detail", id_name="goal_id", org_slug=org_slug)
-    for goal in rows:
-        goal.source_label = sources.get(goal.source, goal.source)
+    years = selectors.goal_years(organisation=request.organisation)
+    paginator = Paginator(goals, settings.PAGE_SIZE)  # as slik.core.pagination.paginate
+    if not any(filters.values()):
+        paginator.count = sum(years.values())  # every goal: counted with the years
+    page = paginator.get_page(request.GET.get("side"))
     context = {
         "filter_form": filter_form,
         "page": page,
-        "rows": rows,
-        "years": selectors.goal_years(organisation=request.organisation),
+        "rows": goal_table_rows(page, org_slug),
+        "years": list(years),
         "may_change": request.user.has_perm(CHANGE_GOAL, request.organisation),
     }
     return render(request, "portfolio/goal_list.html", context)
@@ -151,17 +152,10 @@ def commission_list(request, org_slug):
         body=filters.get("body", ""),
     )
     page = paginate(request, items)
-    statuses = choice_labels(Commission.Status.choices)
-    rows = with_links(
-        page, "portfolio:commission_detail", id_name="commission_id", org_slug=org_slug
-    )
-    for commission in rows:
-        commission.status_label = statuses.get(commission.status, commission.status)
-        commission.decided_label = format_long_date(commission.decided_on)
     context = {
         "filter_form": filter_form,
         "page": page,
-        "rows": rows,
+        "rows": commission_table_rows(page, org_slug),
         "may_add": request.user.has_perm(ADD_COMMISSION, request.organisation),
     }
     return render(request, "portfolio/commission_list.html", context)

@@ -16,7 +16,8 @@ from slik.core.pagination import paginate
 from .. import services
 from ..forms.status import StatusReportForm
 from ..models import StatusLevel
-from ..selectors.status import status_reports_for_case
+from ..selectors.status import status_report_rows, status_reports_for_case
+from .rows import status_table_rows
 
 
 def _access_report(request, case_id, report_id, perm="portfolio.view_status_report"):
@@ -37,10 +38,11 @@ def _detail(request, case, report):
 
 def status_list(request, org_slug, case_id):
     case = access_case(request, case_id, "portfolio.view_status_report")
-    reports = status_reports_for_case(actor=request.user, case=case)
+    page = paginate(request, status_report_rows(actor=request.user, case=case))
     context = {
         "case": case,
-        "page": paginate(request, reports),
+        "page": page,
+        "rows": status_table_rows(page, org_slug, case.pk),
         "may_add": request.user.has_perm("portfolio.change_status_report", case),
     }
     return render(request, "portfolio/status_list.html", context)

@@ -8,7 +8,7 @@ An .xlsx file is a zip archive of XML parts; 249 KB of it once unpacked to a mil
    unpacks more than a part declares (a part that lies fails its checksum), so these numbers
    bound what parsing can see.
 2. The sheet is read in a child process (`workbook_child.py`) that caps its own address space
-   (RLIMIT_AS) and CPU time before it imports openpyxl, under a wall-clock timeout here. A
+   (RLIMIT_AS) and CPU time before it reads the file, under a wall-clock timeout here. A
    file that slips past the checks – a parser path nobody foresaw, a malformed cell – ends as
    an error code from the child, never as a web worker that swaps, times out or raises. While
    the child works, this worker waits on a pipe: it is busy for at most CHILD_SECONDS, and the

@@ -2,8 +2,8 @@
 
     python -I workbook_child.py '<limits as JSON>'  < workbook.xlsx  > result.json
 
-It first limits its own address space, CPU time and file writes, then imports openpyxl and
-reads the sheet as a stream, stopping at the row and text limits it was given. It imports
+It imports openpyxl, then limits its own address space, CPU time and file writes, and reads
+the sheet as a stream, stopping at the row and text limits it was given. It imports
 nothing of SLIK or Django and gets no environment, so a hostile file meets no secrets and no
 database connection, and whatever it does is bounded by the limits. Every failure becomes an
 error code in the JSON; the parent turns codes into messages.
@@ -14,6 +14,10 @@ import io
 import json
 import resource
 import sys
+
+# Imported before the limits are set: they bound what the file costs, and an import under a
+# tight address-space limit fails as SystemError or OSError rather than as MemoryError.
+from openpyxl import load_workbook
 
 
 def limit(memory_bytes: int, cpu_seconds: int) -> None:
@@ -88,8 +92,6 @@ def read_rows(sheet, limits):
 
 
 def read(content: bytes, limits: dict) -> dict:
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except MemoryError:
@@ -107,8 +109,8 @@ def read(content: bytes, limits: dict) -> dict:
 def main() -> None:
     limits = json.loads(sys.argv[1])
     limit(limits["memory_bytes"], limits["cpu_seconds"])
-    content = sys.stdin.buffer.read(limits["max_bytes"] + 1)
     try:
+        content = sys.stdin.buffer.read(limits["max_bytes"] + 1)
         result = read(content, limits)
     except MemoryError:
         result = {"error": "too_big"}
