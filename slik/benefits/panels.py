@@ -142,7 +142,9 @@ def benefit_cards(benefits, *, org_slug: str) -> SafeString:
     indicator_url = link_maker("benefits:indicator", id_name="indicator_id", org_slug=org_slug)
     statuses = {value: escape(str(label)) for value, label in Benefit.Status.choices}
     progress = {value: escape(str(label)) for value, label in Benefit.Progress.choices}
-    disbenefit = f' <span class="ds-tag" data-color="warning">{escape(_("Dis-benefit"))}</span>'
+    disbenefit = (
+        ' <span class="ds-tag" data-color="warning">' + escape(_("Dis-benefit")) + "</span>"
+    )
     cards = (
         _CARD.format(
             pk=benefit.pk,

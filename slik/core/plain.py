@@ -81,7 +81,7 @@ def _field_group(field) -> str:
     if field.use_fieldset or field.help_text or field.errors:
         return field.as_field_group()
     required = (
-        f' <span class="slik-required">({escape(gettext("required"))})</span>'
+        ' <span class="slik-required">(' + escape(gettext("required")) + ")</span>"
         if field.field.required
         else ""
     )

@@ -108,7 +108,7 @@ def _table(request, series, truth, *, may_record: bool):
         id_name="measurement_id",
         org_slug=request.organisation.slug,
     )
-    in_baseline = f' <span class="slik-muted">({escape(_("baseline period"))})</span>'
+    in_baseline = ' <span class="slik-muted">(' + escape(_("baseline period")) + ")</span>"
     delete_label = escape(_("Delete"))
     rows = []
     for index in page:

@@ -43,9 +43,9 @@ def overview_nav(request) -> str:
         label = escape(_("Categories and settings"))
         categories = f'<a class="ds-link" href="{categories_url}">{label}</a>'
     return mark_safe(  # noqa: S308 – every value is escaped
-        f'<nav aria-label="{escape(_("Benefits pages"))}" class="slik-actions">\n'
-        f'  <a class="ds-link" href="{rollup_url}">{escape(_("Roll-up"))}</a>\n'
-        f'  <a class="ds-link" href="{pitfalls_url}">{escape(_("Pitfalls"))}</a>\n'
+        '<nav aria-label="' + escape(_("Benefits pages")) + f'" class="slik-actions">\n'
+        f'  <a class="ds-link" href="{rollup_url}">' + escape(_("Roll-up")) + f"</a>\n"
+        f'  <a class="ds-link" href="{pitfalls_url}">' + escape(_("Pitfalls")) + f"</a>\n"
         f"  {categories}\n</nav>\n"
     )
 

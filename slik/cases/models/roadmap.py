@@ -41,7 +41,7 @@ class RoadmapTemplate(models.Model):
         ]
 
     def __str__(self):
-        return f"{_('Roadmap')} v{self.version}"
+        return _("Roadmap") + f" v{self.version}"
 
 
 class PhaseStep(models.Model):

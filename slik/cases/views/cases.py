@@ -51,7 +51,7 @@ def _case_rows(cases, org_slug: str) -> str:
     detail = link_maker("cases:detail", id_name="case_id", org_slug=org_slug)
     phases = {value: escape(f"{value}. {label}") for value, label in Phase.choices}
     statuses = {value: escape(str(label)) for value, label in Case.Status.choices}
-    published = f' <span class="ds-tag" data-size="sm">{escape(_("Published"))}</span>'
+    published = ' <span class="ds-tag" data-size="sm">' + escape(_("Published")) + "</span>"
     today = timezone.localdate()
     rows = []
     for pk, title, is_published, phase, status, *owner, since in cases:

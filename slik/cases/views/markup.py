@@ -14,8 +14,8 @@ from slik.core.seed import seed_text
 
 def phase_track(track: list[dict]) -> str:
     """cases/includes/phase_track.html for `selectors.phase_track`."""
-    current = f'<span class="ds-sr-only">({escape(gettext("current phase"))})</span>'
-    passed = f'<span class="ds-sr-only">({escape(gettext("passed"))})</span>'
+    current = '<span class="ds-sr-only">(' + escape(gettext("current phase")) + ")</span>"
+    passed = '<span class="ds-sr-only">(' + escape(gettext("passed")) + ")</span>"
     label = escape(gettext("Phases of the roadmap"))
     parts = [f'<ol class="slik-phases" id="phase-track" aria-label="{label}">\n']
     for item in track:
@@ -35,7 +35,10 @@ def checklist_items(checklist: list[dict], checklist_url: str | None) -> str:
     """The `<li>` of the checklist on the case page: a box per step that posts to
     `checklist_url`, or (None: the reader may not change the case) the steps' state as text."""
     if checklist_url is None:
-        done, not_done = f"✓ {escape(gettext('Done'))}", f"○ {escape(gettext('Not done'))}"
+        done, not_done = (
+            "✓ " + escape(gettext("Done")),
+            "○ " + escape(gettext("Not done")),
+        )
         return mark_safe(  # noqa: S308 – every value is escaped
             "".join(
                 f"<li>{done if row['done'] else not_done}: "

@@ -61,7 +61,7 @@ def breakdown(context, key: str, heading, label_title, rows: list[dict], spec: d
         f'  <h3 class="ds-heading" data-size="sm" id="{key}-heading">{heading}</h3>\n  '
     ]
     if not rows:
-        html.append(f'<p class="ds-paragraph">{escape(gettext("No cases match."))}</p>')
+        html.append('<p class="ds-paragraph">' + escape(gettext("No cases match.")) + "</p>")
     else:
         # As {% blocktranslate asvar %} wrote it: the heading escaped, the whole safe.
         label = mark_safe(  # noqa: S308 – the heading is escaped
@@ -73,7 +73,7 @@ def breakdown(context, key: str, heading, label_title, rows: list[dict], spec: d
         html.append(
             f"\n  \n  {chart(f'chart-{key}', spec, label)}\n"
             f'  <details class="ds-details"{is_open}>\n'
-            f"    <summary>{escape(gettext('Show as table'))}</summary>\n"
+            f"    <summary>" + escape(gettext("Show as table")) + f"</summary>\n"
             '    <div class="slik-table-wrap">\n'
             f'    <table class="ds-table" data-size="sm" id="table-{key}">\n'
             f"      <caption>{heading}</caption>\n"
@@ -206,5 +206,6 @@ def dashboard_panel(context, key: str, url_name: str, heading: str):
         f'aria-live="off" hx-get="{url}" hx-trigger="revealed" hx-swap="outerHTML">\n'
         f'  <h2 class="ds-heading" data-size="md" id="{key}-heading">{heading}</h2>\n'
         f'  <p class="ds-paragraph"><a class="ds-link" href="{url}">'
-        f"{escape(gettext('Show as table'))}</a></p>\n</section>\n"
+        + escape(gettext("Show as table"))
+        + "</a></p>\n</section>\n"
     )

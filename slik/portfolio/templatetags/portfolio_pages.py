@@ -46,7 +46,7 @@ def portfolio_subnav(context):
             f"{conditional_escape(label)}</a></li>\n"
         )
     return mark_safe(  # noqa: S308 – every part escaped above
-        f'<nav class="slik-subnav" aria-label="{conditional_escape(_("Portfolio pages"))}">\n'
+        '<nav class="slik-subnav" aria-label="' + conditional_escape(_("Portfolio pages")) + f'">\n'
         f"  <ul>\n{''.join(items)}  </ul>\n</nav>"
     )
 

@@ -64,8 +64,10 @@ def meeting_table_rows(meetings, org_slug: str) -> list[SafeString]:
     """The rows of the meeting list (`selectors.board.board_meetings`), as the template's loop
     wrote them (compared in tests/test_page_rows.py)."""
     url = link_maker("portfolio:board_detail", id_name="meeting_id", org_slug=org_slug)
-    approved = f'<span class="ds-tag" data-color="success">{escape(_("Approved"))}</span>'
-    not_approved = f'<span class="ds-tag" data-color="neutral">{escape(_("Not approved"))}</span>'
+    approved = '<span class="ds-tag" data-color="success">' + escape(_("Approved")) + "</span>"
+    not_approved = (
+        '<span class="ds-tag" data-color="neutral">' + escape(_("Not approved")) + "</span>"
+    )
     return [
         mark_safe(  # noqa: S308 – every value is escaped
             f'<tr>\n    <th scope="row"><a class="ds-link" href="{escape(url(row.id))}">'
@@ -87,7 +89,7 @@ def status_table_rows(reports, org_slug: str, case_id: int) -> list[SafeString]:
         "portfolio:status_detail", id_name="report_id", org_slug=org_slug, case_id=case_id
     )
     levels = choice_labels(StatusLevel.choices)
-    draft = f'<span class="ds-tag" data-size="sm">{escape(_("Draft"))}</span>'
+    draft = '<span class="ds-tag" data-size="sm">' + escape(_("Draft")) + "</span>"
     return [
         mark_safe(  # noqa: S308 – every value is escaped
             f'<tr data-report="{row.id}">\n    <th scope="row"><a class="ds-link" '

@@ -35,7 +35,7 @@ def case_for(organisation, parameters) -> Case:
 def _caption(caption: str, more: int) -> str:
     if more <= 0:
         return caption
-    return f"{caption} ({_('and %(n)s more on the case page') % {'n': more}})"
+    return f"{caption} (" + _("and %(n)s more on the case page") % {"n": more} + ")"
 
 
 def _facts(case) -> Section:

@@ -30,7 +30,7 @@ def capped_list(items: list[str], most: int, separator: str = ", ") -> str:
     shown = separator.join(items[:most])
     more = len(items) - most
     if more > 0:
-        return f"{shown}{separator}{_('and %(n)s more') % {'n': more}}"
+        return f"{shown}{separator}" + _("and %(n)s more") % {"n": more}
     return shown
 
 
