@@ -107,7 +107,8 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out sign-in before any password is checked.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend; reads the signed-in person with SQL compiled once.
+    "slik.accounts.backends.PasswordBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -155,6 +156,8 @@ SESSION_IDLE_TIMEOUT = envint("SESSION_IDLE_TIMEOUT", 30)  # minutes
 SESSION_ABSOLUTE_TIMEOUT = envint("SESSION_ABSOLUTE_TIMEOUT", 12)  # hours
 # The cookie (and the session row, for `clearsessions`) need not outlive the absolute timeout.
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT * 3600
+# Django's database sessions, read with SQL compiled once per process.
+SESSION_ENGINE = "slik.accounts.sessions"
 
 # --- Browser security headers, in every environment (the browser tests run under them) -------
 # No inline script or style and no eval: scripts and styles come from our static files only.

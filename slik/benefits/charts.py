@@ -36,10 +36,10 @@ def time_axis(dates: list[str], frequency: str = "") -> dict:
     return {"tickCount": {"interval": "month", "step": step}, "format": "%b %Y"}
 
 
-def _time_axis(points: list[dict], frequency: str) -> dict:
+def _time_axis(dates: list[str], frequency: str) -> dict:
     """`time_axis` of the series: it depends on the first and the last date only (the points
     are in date order), so the 500 others need not be parsed."""
-    return time_axis([points[0]["date"], points[-1]["date"]] if points else [], frequency)
+    return time_axis([dates[0], dates[-1]] if dates else [], frequency)
 
 
 def _columns(dates: list[str], **columns: list) -> dict:
@@ -93,10 +93,10 @@ def _rule(value: float, label: str, dash) -> list[dict]:
 
 def indicator_chart_spec(indicator, truth: Truth) -> dict:
     """Measurements as a line, with the baseline and target as labelled reference lines."""
-    axis = _time_axis(truth.points, indicator.frequency)
+    axis = _time_axis(truth.point_dates, indicator.frequency)
     layers = [
         {
-            **_columns([p["date"] for p in truth.points], value=[p["value"] for p in truth.points]),
+            **_columns(truth.point_dates, value=truth.point_values),
             "mark": {"type": "line", "point": True},
             "encoding": {
                 "x": _x(axis),
@@ -133,7 +133,7 @@ def _limit_rows(truth: Truth) -> list[dict]:
         for index in (segment.start, segment.end - 1):
             rows.append(
                 {
-                    "date": truth.points[index]["date"],
+                    "date": truth.point_dates[index],
                     "period": number,
                     "centre": limits.centre,
                     "upper": limits.upper,
@@ -206,14 +206,15 @@ def xmr_chart_spec(indicator, truth: Truth) -> dict | None:
         return None
     signal, noise = _("Signal"), _("Within noise")
     labels = rule_labels()
-    points = truth.points
+    fired = truth.point_rules
     columns = _columns(
-        [p["date"] for p in points],
-        value=[p["value"] for p in points],
-        kind=[signal if p["rules"] else noise for p in points],
-        rules=[", ".join([labels[code] for code in p["rules"]]) for p in points],
+        truth.point_dates,
+        value=truth.point_values,
+        kind=[signal if codes else noise for codes in fired],
+        # Most points fire no rule: their empty text needs no join.
+        rules=[", ".join([labels[code] for code in codes]) if codes else "" for codes in fired],
     )
-    axis = _time_axis(points, indicator.frequency)
+    axis = _time_axis(truth.point_dates, indicator.frequency)
     point_encoding = {
         "x": _x(axis),
         "y": _y(indicator.unit),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from slik.core.compiled import CompiledRead
 from slik.core.sorting import norwegian_key
 
 from .models import Challenge, Criterion, CriterionScore
@@ -89,25 +90,47 @@ class Matrix:
         return [(c, self.weights.get(c.pk, c.weight)) for c in self.criteria]
 
 
+# The matrix's three reads, compiled once (slik/core/compiled.py): Django took ≈ 1.5 ms to build
+# and compile them, the database ≈ 0.1 ms to run them.
+_ORGANISATION_ID = -7_320_001
+# The fields of a criterion the matrix and its weights form read.
+CRITERION_FIELDS = ("id", "name", "weight")
+_CRITERIA = CompiledRead(
+    lambda organisation_id: Criterion.objects.filter(
+        organisation=organisation_id, is_active=True
+    ).only(*CRITERION_FIELDS),
+    _ORGANISATION_ID,
+)
+_CHALLENGES = CompiledRead(
+    lambda organisation_id: Challenge.objects.filter(
+        organisation=organisation_id, status__in=SCORABLE_STATUSES
+    ).values_list("pk", "title", "status"),
+    _ORGANISATION_ID,
+)
+_SCORES = CompiledRead(
+    lambda organisation_id: CriterionScore.objects.filter(
+        organisation=organisation_id,
+        challenge__status__in=SCORABLE_STATUSES,
+        criterion__is_active=True,
+    ).values_list("challenge_id", "criterion_id", "rater_id", "score"),
+    _ORGANISATION_ID,
+)
+
+
 def decision_matrix(*, organisation, actor, weights: dict[int, int] | None = None) -> Matrix:
     """The ranked matrix of candidate and prioritised floker: three queries, however many.
 
     `weights` (criterion id → weight) overrides the stored weights, for a what-if ranking.
+    The criteria carry `CRITERION_FIELDS` (any other field is read when used).
     """
-    criteria = list(Criterion.objects.filter(organisation=organisation, is_active=True))
+    criteria = _CRITERIA.objects(organisation.pk)
     used = {c.pk: c.weight for c in criteria}
     if weights:
         used.update({cid: w for cid, w in weights.items() if cid in used})
-    challenges = Challenge.objects.filter(
-        organisation=organisation, status__in=SCORABLE_STATUSES
-    ).values_list("pk", "title", "status")
+    challenges = _CHALLENGES.rows(organisation.pk)
     rows = {pk: MatrixRow(pk, title, status) for pk, title, status in challenges}
     scores: dict[int, dict[int, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    values = CriterionScore.objects.filter(
-        organisation=organisation,
-        challenge__status__in=SCORABLE_STATUSES,
-        criterion__is_active=True,
-    ).values_list("challenge_id", "criterion_id", "rater_id", "score")
+    values = _SCORES.rows(organisation.pk)
     for challenge_id, criterion_id, rater_id, score in values:
         if challenge_id in rows:
             scores[challenge_id][rater_id][criterion_id] = score

@@ -22,12 +22,18 @@ def published_challenges(*, organisation):
 def visible_challenges(*, actor, organisation):
     """The floker `actor` may see: staff every one, politicians only published ones. The one
     rule for floker: lists, filters, counts and links elsewhere all start from it."""
-    if not _is_staff(actor, organisation):
-        return published_challenges(organisation=organisation)
-    return Challenge.objects.filter(organisation=organisation)
+    return challenges_seen(sees_every_challenge(actor, organisation), organisation)
 
 
-def _is_staff(actor, organisation) -> bool:
+def challenges_seen(every: bool, organisation):
+    """Every floke of the organisation, or (`every` false) only the published ones."""
+    if every:
+        return Challenge.objects.filter(organisation=organisation)
+    return published_challenges(organisation=organisation)
+
+
+def sees_every_challenge(actor, organisation) -> bool:
+    """Whether `actor` sees unpublished floker too: the test `visible_challenges` makes."""
     return is_staff_member(actor, organisation)
 
 

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from django.http import Http404
 
+from slik.core.compiled import CompiledRead
+
 from .models import Membership, Organisation
 
 _CACHE_ATTR = "_slik_memberships"
+
+# Read on every signed-in request: compiled once (slik/core/compiled.py).
+_MEMBERSHIPS = CompiledRead(
+    lambda user_id: Membership.objects.filter(user_id=user_id).select_related("organisation"),
+    -7_300_001,
+)
 
 
 def memberships_of(user) -> dict[int, Membership]:
@@ -18,10 +26,7 @@ def memberships_of(user) -> dict[int, Membership]:
         return {}
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
-        cached = {
-            m.organisation_id: m
-            for m in Membership.objects.filter(user=user).select_related("organisation")
-        }
+        cached = {m.organisation_id: m for m in _MEMBERSHIPS.objects(user.pk)}
         setattr(user, _CACHE_ATTR, cached)
     return cached
 

@@ -21,7 +21,7 @@ from .services import invitations
 VIEW = "organisations.view_organisation"
 MANAGE = "organisations.manage_organisation"
 # The backend that signs in a person who has just chosen their password on the invitation page.
-PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
+PASSWORD_BACKEND = "slik.accounts.backends.PasswordBackend"
 
 
 def _members_url(org) -> str:

@@ -8,6 +8,7 @@ Case objects annotated the same way for the council report — so screen and pap
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
@@ -23,6 +24,11 @@ from .selectors.status import STALE_AFTER_DAYS
 CASES_PER_ROW = 10
 STATUS_ORDER = {Case.Status.ACTIVE: 0, Case.Status.POSTPONED: 1, Case.Status.STOPPED: 2}
 PHASE_LABELS = dict(Phase.choices)
+# Read once: an enum's `values` and `choices` are built anew on each access (the labels stay
+# lazy, translated when a row is made).
+STATUS_VALUES = tuple(Case.Status.values)
+INNOVATION_LABELS, INNOVATION_ORDER = dict(InnovationType.choices), list(InnovationType.values)
+FACET_LABELS, FACET_ORDER = dict(OecdFacet.choices), [*OecdFacet.values, ""]
 
 
 class CaseFacts(NamedTuple):
@@ -103,7 +109,7 @@ def funnel(ordered) -> list[dict]:
     members = _by_phase(ordered)
     for value, label in Phase.choices:
         in_phase = members[value]
-        counts = dict.fromkeys(Case.Status.values, 0)
+        counts = dict.fromkeys(STATUS_VALUES, 0)
         for case in in_phase:
             counts[case.status] += 1
         days = [c.days_in_phase for c in in_phase if c.days_in_phase is not None]
@@ -126,7 +132,9 @@ def resources(ordered) -> list[dict]:
     members = _by_phase(ordered)
     for value, label in Phase.choices:
         in_phase = members[value]
-        budget = sum((c.budget or Decimal(0) for c in in_phase), Decimal(0))
+        # Summed as they come (ints on the page, Decimals for the council report), made a
+        # Decimal once: whole kroner, so the sum is the same.
+        budget = Decimal(sum([c.budget or 0 for c in in_phase]))
         hours = sum(c.hours or 0 for c in in_phase)
         rows.append(_row(value, label, in_phase, budget=budget, hours=hours))
     return rows
@@ -151,34 +159,24 @@ def balance(ordered, groups: Groups) -> dict[str, list[dict]]:
     """Cases by floke, sector, innovation type and OECD facet (a case may count in several
     floker and sectors). One pass over the cases for all four."""
     links, floke_sectors = groups.case_challenges, groups.challenge_sectors
-    floker: dict = {}
-    sectors: dict = {}
-    kinds: dict = {}
-    facets: dict = {}
+    floker, sectors = defaultdict(list), defaultdict(list)
+    kinds, facets = defaultdict(list), defaultdict(list)
     for case in ordered:
         found: set = set()
         for key in links.get(case.pk) or [""]:
-            floker.setdefault(key, []).append(case)
-            found |= floke_sectors.get(key, set())
+            floker[key].append(case)
+            found.update(floke_sectors.get(key, ()))
         for key in found or [""]:
-            sectors.setdefault(key, []).append(case)
-        kinds.setdefault(case.innovation_type, []).append(case)
-        facets.setdefault(case.oecd_facet or "", []).append(case)
+            sectors[key].append(case)
+        kinds[case.innovation_type].append(case)
+        facets[case.oecd_facet or ""].append(case)
     return {
         "challenge": _group(floker, groups.titles, none_label=_("No floke")),
         "sector": _group(sectors, groups.sector_names, none_label=_("No sector")),
         "innovation_type": _group(
-            kinds,
-            dict(InnovationType.choices),
-            none_label=_("Not given"),
-            order=list(InnovationType.values),
+            kinds, INNOVATION_LABELS, none_label=_("Not given"), order=INNOVATION_ORDER
         ),
-        "oecd_facet": _group(
-            facets,
-            dict(OecdFacet.choices),
-            none_label=_("Not given"),
-            order=[*OecdFacet.values, ""],
-        ),
+        "oecd_facet": _group(facets, FACET_LABELS, none_label=_("Not given"), order=FACET_ORDER),
     }
 
 

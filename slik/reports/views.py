@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
@@ -11,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from slik.accounts.people import user_label
 from slik.core.links import link_maker
-from slik.core.pagination import paginate
+from slik.core.pagination import counted_page
 from slik.organisations.access import access_in_tenant, require
 
 from . import registry, selectors, services
@@ -48,18 +52,45 @@ def _offers(actor, organisation) -> list[dict]:
     return offers
 
 
-def _rows(runs, organisation) -> list:
-    """The runs of the page, each with its address, title and status as the table shows them
-    (one reverse() for the column, each label translated once)."""
+@dataclass(frozen=True)
+class RunRow:
+    """A row of the list of runs as the table shows it."""
+
+    pk: int
+    url: str
+    title: str
+    file_format: str
+    created_at: datetime.datetime
+    requested_by: str | None
+    status: str
+    status_label: str
+    is_published: bool
+
+
+def _rows(runs, organisation) -> list[RunRow]:
+    """The runs of the page (tuples of `selectors.RUN_LIST_COLUMNS`), each with its address,
+    title and status as the table shows them (one reverse() for the column, each label
+    translated once) and the name of who ordered it."""
     url = link_maker("reports:detail", id_name="run_id", org_slug=organisation.slug)
     statuses = {value: str(label) for value, label in ReportRun.Status.choices}
-    runs = list(runs)
-    for run in runs:
-        run.url = url(run.pk)
-        year = run.parameters.get("year") if isinstance(run.parameters, dict) else None
-        run.title = selectors.report_title(run.report) + (f" {year}" if year else "")
-        run.status_label = statuses.get(run.status, run.status)
-    return runs
+    rows = []
+    for pk, report, parameters, file_format, created_at, status, published, *person in runs:
+        year = parameters.get("year") if isinstance(parameters, dict) else None
+        requester_id, *names = person
+        rows.append(
+            RunRow(
+                pk=pk,
+                url=url(pk),
+                title=selectors.report_title(report) + (f" {year}" if year else ""),
+                file_format=file_format,
+                created_at=created_at,
+                requested_by=None if requester_id is None else user_label(*names),
+                status=status,
+                status_label=statuses.get(status, status),
+                is_published=published,
+            )
+        )
+    return rows
 
 
 def _list_page(request, *, order_error: str = "", status: int = 200):
@@ -69,7 +100,7 @@ def _list_page(request, *, order_error: str = "", status: int = 200):
     runs = selectors.run_list(
         actor=request.user, organisation=organisation, filters=filter_form.filters()
     )
-    page = paginate(request, runs)
+    page = counted_page(request, runs)
     context = {
         "page": page,
         "runs": _rows(page, organisation),

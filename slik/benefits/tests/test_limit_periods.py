@@ -148,3 +148,33 @@ def test_the_indicator_page_shows_too_little_data(client_as, coordinator, make_i
     )
     assert 'id="signal-verdict"' in page and 'data-state="too_little"' in page
     assert 'id="xmr-spec"' not in page
+
+
+def test_the_points_are_the_columns_with_their_periods_limits(make_indicator, benefit):
+    """The analysis keeps its points as columns (truth.py); `points` gives a dict per point
+    with its period's limits, as the analysis wrote them before."""
+    indicator = _shifted(make_indicator, benefit)
+    values, dates = BEFORE + AFTER, _dates(len(BEFORE + AFTER))
+    truth = series_truth(indicator, dates, values, [dates[12]])
+    first, second = (segment.limits for segment in truth.segments)
+    expected = [
+        {
+            "date": day.isoformat(),
+            "value": value,
+            "rules": truth.point_rules[index],
+            "baseline": index < 20,  # the first period's 12 points, the new one's first 8
+            "centre": (first if index < 12 else second).centre,
+            "lower": (first if index < 12 else second).lower,
+            "upper": (first if index < 12 else second).upper,
+            "period": 0 if index < 12 else 1,
+        }
+        for index, (day, value) in enumerate(zip(dates, values, strict=True))
+    ]
+    assert truth.points == expected
+    assert truth.point_dates == [day.isoformat() for day in dates]
+    assert truth.point_values == values
+    # Too few points for limits: no centre line, nothing in a baseline, no rules.
+    short = series_truth(indicator, dates[:3], values[:3])
+    assert [(p["centre"], p["baseline"], p["rules"]) for p in short.points] == [
+        (None, False, [])
+    ] * 3

@@ -112,9 +112,9 @@ def _table(request, series, truth, *, may_record: bool):
     delete_label = escape(_("Delete"))
     rows = []
     for index in page:
-        row, point = series[index], truth.points[index]
+        row = series[index]
         date = formats.format_date(row.measured_on)
-        rules = "; ".join([labels[code] for code in point["rules"]]) or formats.EMPTY
+        rules = "; ".join([labels[code] for code in truth.point_rules[index]]) or formats.EMPTY
         delete = (
             f'<td><a class="ds-link" href="{escape(delete_url(row.pk))}">{delete_label}'
             f'<span class="ds-sr-only"> {date}</span></a></td>'
@@ -123,7 +123,7 @@ def _table(request, series, truth, *, may_record: bool):
         )
         rows.append(
             f'\n        <tr>\n          <th scope="row">{date}'
-            f"{in_baseline if point['baseline'] else ''}</th>\n"
+            f"{in_baseline if truth.point_in_baseline[index] else ''}</th>\n"
             f'          <td class="slik-number">{formats.format_number(row.value)}</td>\n'
             f"          <td>{rules}</td>\n"
             f"          <td>{escape(row.comment)}</td>\n"
@@ -139,9 +139,7 @@ def indicator_detail(request, org_slug, indicator_id):
     indicator = access_indicator(request, indicator_id)
     series = measurement_series(indicator=indicator)
     starts = limit_period_starts(indicator=indicator)
-    truth = series_truth(
-        indicator, [row.measured_on for row in series], [row.value for row in series], starts
-    )
+    truth = series_truth(indicator, series.dates, series.values, starts)
     benefit = indicator.benefit
     may_record = request.user.has_perm("benefits.record_measurement", benefit)
     may_change = request.user.has_perm("benefits.change_benefit", benefit)

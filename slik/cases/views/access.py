@@ -16,6 +16,13 @@ def access_case(request, case_id, perm: str = "cases.view_case") -> Case:
     )
 
 
+def require_view(user, case: Case) -> None:
+    """404 for a case the actor may not see, as `access_case` answers (for a case read some
+    other way inside the tenant)."""
+    if not user.has_perm("cases.view_case", case):
+        raise Http404
+
+
 def access_child(related_manager, pk):
     """A record of the case, or 404 – a foreign or missing id look the same."""
     try:

@@ -5,8 +5,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
+from .. import selectors
 from ..panels import CASE_PAGE_PANELS, render_panels
-from .access import access_case
+from .access import access_case, require_view
 from .sections import SECTIONS
 
 
@@ -22,8 +23,15 @@ def _all_sections(request, case) -> list[str]:
 def case_panels(request, org_slug, case_id):
     """`?panel=<key>`: that section alone, as htmx swaps it into the case page. Without htmx
     (or without a key, the link for a browser without JavaScript) a page of its own."""
-    case = access_case(request, case_id)
     key = request.GET.get("panel")
+    if key in SECTIONS:
+        # The case's own sections read only the case's fields they and the rules use.
+        case = selectors.case_for_sections(
+            actor=request.user, organisation=request.organisation, case_id=case_id
+        )
+        require_view(request.user, case)
+    else:
+        case = access_case(request, case_id)
     if key is None:
         panels = _all_sections(request, case)
     elif key in SECTIONS:

@@ -15,15 +15,7 @@ from slik.core.audit import history_for
 from slik.core.links import link_maker
 
 from .. import selectors
-from ..models import (
-    CaseDecision,
-    GateDecision,
-    Hypothesis,
-    Insight,
-    N3Check,
-    Phase,
-    Responsibility,
-)
+from ..models import N3Check, Phase, Responsibility
 from ..services import correction_note
 
 PAGE = "cases/case_detail.html"
@@ -47,7 +39,7 @@ def _with_links(request, case, rows, kind: str, id_name: str, may_change: bool):
 def _gates(request, case):
     detail = _links(request, case, "cases:gate_detail", "gate_id")
     phases = dict(Phase.choices)
-    gates = selectors.case_rows(GateDecision, case)
+    gates = selectors.case_gates(case)
     for gate in gates:
         gate.detail_url = detail(gate.pk)
         gate.from_label, gate.to_label = phases.get(gate.from_phase), phases.get(gate.to_phase)
@@ -58,12 +50,7 @@ def _decision_rows(request, case, may_change: bool):
     """The decision log: entries of approved minutes offer a correction instead of edit and
     delete; corrections and the entries they correct name each other (from the one list)."""
     rows = _with_links(
-        request,
-        case,
-        selectors.case_rows(CaseDecision, case, "corrects"),
-        "decision",
-        "decision_id",
-        may_change,
+        request, case, selectors.case_decisions(case), "decision", "decision_id", may_change
     )
     add_url = reverse(
         "cases:decision_add", kwargs={"org_slug": request.organisation.slug, "case_id": case.pk}
@@ -86,12 +73,12 @@ def records_section(request, case) -> str:
         "may_change": may_change,
         "gates": _gates(request, case),
         "insights": _with_links(
-            request, case, selectors.case_rows(Insight, case), "insight", "insight_id", may_change
+            request, case, selectors.case_insights(case), "insight", "insight_id", may_change
         ),
         "hypotheses": _with_links(
             request,
             case,
-            selectors.case_rows(Hypothesis, case),
+            selectors.case_hypotheses(case),
             "hypothesis",
             "hypothesis_id",
             may_change,

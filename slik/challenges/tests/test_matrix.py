@@ -99,6 +99,36 @@ def test_deactivated_criterion_is_left_out(org, scored, leader):
     assert len(rows["X"].cells) == 2
 
 
+def test_matrix_reads_are_the_querysets(org, other_org, scored, leader, make_challenge):
+    """The three SQL texts give the rows the querysets gave: active criteria of the
+    organisation in their order, its candidate and prioritised floker, their scores on active
+    criteria only."""
+    from slik.challenges.matrix import CRITERION_FIELDS
+    from slik.challenges.services import SCORABLE_STATUSES
+
+    a, b, c = scored["criteria"]
+    make_challenge(other_org, title="Fremmed")
+    with scope(organisation=org.pk):
+        Criterion.objects.filter(pk=b.pk).update(is_active=False)
+        matrix = decision_matrix(organisation=org, actor=leader)
+        criteria = list(Criterion.objects.filter(organisation=org, is_active=True))
+        floker = Challenge.objects.filter(organisation=org, status__in=SCORABLE_STATUSES)
+        scores = CriterionScore.objects.filter(
+            organisation=org, challenge__status__in=SCORABLE_STATUSES, criterion__is_active=True
+        )
+        expected_rows = {
+            pk: (title, status) for pk, title, status in floker.values_list("pk", "title", "status")
+        }
+        raters = {
+            pk: len({r for r in scores.filter(challenge_id=pk).values_list("rater_id", flat=True)})
+            for pk in expected_rows
+        }
+    fields = lambda items: [tuple(getattr(i, n) for n in CRITERION_FIELDS) for i in items]  # noqa: E731
+    assert fields(matrix.criteria) == fields(criteria)
+    assert {r.challenge_id: (r.title, r.status) for r in matrix.rows} == expected_rows
+    assert {r.challenge_id: r.raters for r in matrix.rows} == raters
+
+
 def _make_scored_floker(org, count, criteria, raters):
     with scope(organisation=org.pk):
         for n in range(count):

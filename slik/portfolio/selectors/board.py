@@ -6,10 +6,11 @@ from functools import cache
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from slik.cases.models import Case
+from slik.cases.models import Case, GateDecision
 from slik.core.audit import HistoryEntry, history_entries
 from slik.core.models import AuditEvent
 
@@ -93,28 +94,32 @@ class AgendaRow(NamedTuple):
     case_status: str
 
 
+# The meeting page's two reads of rows, in SQL: Django took longer to build and compile them
+# (≈ 0.2 ms each) than the database takes to run them.
+ITEMS, CASES = AgendaItem._meta.db_table, Case._meta.db_table
+AGENDA_SQL = (
+    "SELECT item.id, item.decision, item.comment, item.gate_decision_id, gate.decision,"
+    " item.case_id, c.title, c.phase, c.status"
+    f" FROM {ITEMS} item"
+    f" LEFT OUTER JOIN {GateDecision._meta.db_table} gate ON item.gate_decision_id = gate.id"
+    f" INNER JOIN {CASES} c ON item.case_id = c.id"
+    ' WHERE item.meeting_id = %s ORDER BY item."order", item.id'
+)
+CASE_TITLES_SQL = f"SELECT id, title FROM {CASES} WHERE organisation_id = %s ORDER BY title, id"
+
+
+def _rows(sql: str, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def agenda_rows(*, meeting: BoardMeeting) -> list[AgendaRow]:
     """The agenda as the meeting page shows it, as rows (one query, no model instances).
 
     Read without the tenant's join: the items are bound to `meeting`, which the caller
     fetched inside the tenant."""
-    rows = (
-        AgendaItem.objects.with_scopes_disabled()
-        .filter(meeting_id=meeting.pk)
-        .order_by("order", "id")
-        .values_list(
-            "id",
-            "decision",
-            "comment",
-            "gate_decision_id",
-            "gate_decision__decision",
-            "case_id",
-            "case__title",
-            "case__phase",
-            "case__status",
-        )
-    )
-    return [AgendaRow(*row) for row in rows]
+    return [AgendaRow._make(row) for row in _rows(AGENDA_SQL, [meeting.pk])]
 
 
 def agenda_candidates(*, organisation, meeting: BoardMeeting):
@@ -131,12 +136,7 @@ def agenda_candidate_rows(*, organisation, agenda: list[AgendaRow]) -> list[tupl
     """(id, title) of the cases `agenda_candidates` gives, for showing them: the cases on
     the agenda (read by the caller) are left out here rather than by a subquery."""
     on_agenda = {row.case_id for row in agenda}
-    rows = (
-        Case.objects.with_scopes_disabled()  # the organisation is in the query
-        .filter(organisation_id=organisation.pk)
-        .order_by("title", "id")
-        .values_list("id", "title")
-    )
+    rows = _rows(CASE_TITLES_SQL, [organisation.pk])
     return [row for row in rows if row[0] not in on_agenda]
 
 

@@ -1,10 +1,11 @@
 """Reads of the portfolio dashboard, given the organisation and whether the actor sees details.
 
-The page reads one light row per matching case (a tuple, no objects) and the case–floke and
-floke–sector links; `slik.portfolio.breakdowns` turns them into every count, sum and average it
-shows. What grows with the portfolio is read by its own panel, loaded after the page: the stuck
-cases and the latest status reports (a page at a time), and the benefits with their pitfall
-warnings (summed and found by the database in `slik.benefits`). Each read is a fixed number of
+The page reads one light row per matching case (a tuple, no objects), the balance panel the
+case–floke and floke–sector links too, both as SQL texts (`dashboard_sql`);
+`slik.portfolio.breakdowns` turns them into every count, sum and average they show. What
+grows with the portfolio is read by its own panel, loaded after the page: the stuck cases and
+the latest status reports (a page at a time), and the benefits with their pitfall warnings
+(summed and found by the database in `slik.benefits`). Each read is a fixed number of
 queries, whatever the number of cases.
 
 Politicians get the aggregate view: published cases and floker only, no owners, no capacity
@@ -18,15 +19,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db.models import (
-    BigIntegerField,
-    FilteredRelation,
-    IntegerField,
     OuterRef,
-    Q,
     Subquery,
 )
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
 from django.utils import timezone
 
 from slik.accounts.models import User
@@ -34,24 +29,19 @@ from slik.benefits.pitfalls import PITFALL_TYPES
 from slik.benefits.rollup_queries import category_sums
 from slik.benefits.selectors import organisation_pitfalls
 from slik.cases.models import Case, Phase
-from slik.cases.selectors import current_phase_since, member_users, published_cases
+from slik.cases.selectors import current_phase_since, published_cases
 from slik.challenges.models import Challenge
-from slik.challenges.selectors import published_challenges
 from slik.core.links import link_maker
-from slik.core.seed import seed_text
-from slik.organisations.models import Sector
 
 from .. import breakdowns
-from ..models import PortfolioSettings, StatusReport
+from ..models import StatusReport
 from ..services.capacity import WipStatus, active_case_count, is_active
 from ..services.settings import portfolio_settings_for
+from . import dashboard_sql as sql
 
 CaseChallenge = Case.challenges.through
 ChallengeSector = Challenge.sectors.through
 PITFALLS_LISTED = 5
-FACT_FIELDS = ("pk", "title", "phase", "status", "innovation_type", "oecd_facet", "kroner", "hours")
-# The budget has no decimals (whole kroner): read as an integer, not a Decimal quantized per row.
-WHOLE_KRONER = Cast("budget", BigIntegerField())
 
 
 @dataclass(frozen=True)
@@ -132,90 +122,13 @@ def filter_choices(*, organisation, details: bool, names=None) -> dict:
 
     choices: dict[str, list] = {"sectors": [], "challenges": [], "owners": []}
     if wanted("sector"):
-        sectors = _in(Sector, organisation)
-        choices["sectors"] = list(sectors.values_list("pk", "name"))
+        choices["sectors"] = sql.sector_choices(organisation)
     if wanted("challenge"):
-        if details:
-            challenges = _in(Challenge, organisation)
-        else:
-            challenges = published_challenges(organisation=organisation)
-        choices["challenges"] = list(challenges.order_by("title").values_list("pk", "title"))
+        choices["challenges"] = sql.challenge_choices(organisation, details=details)
     if details and wanted("owner"):
-        owners = member_users(organisation).values_list(*PERSON)
+        owners = sql.owner_rows(organisation)
         choices["owners"] = [(pk, _name(pk, *person)) for pk, *person in owners]
     return choices
-
-
-# The lookups bound to the outer case row are written in SQL (the same on SQLite and
-# PostgreSQL, no parameters): Django took longer to build and compile each as a Subquery
-# (≈ 0.4 ms, twice where the stuck cases filter on it) than the database takes to run it for
-# Oslo's 500 cases. The outer query is on the case table and holds it to the organisation, so
-# the lookups need no scope of their own (the scope's filter would join the case again).
-CASES = f'"{Case._meta.db_table}"'
-LATEST_REPORT = (
-    f"SELECT report.id FROM {StatusReport._meta.db_table} report"
-    f" WHERE report.case_id = {CASES}.id AND report.published_at IS NOT NULL"
-    " ORDER BY report.reported_on DESC, report.published_at DESC, report.id DESC LIMIT 1"
-)
-
-
-def case_facts(cases, today: datetime.date):
-    """One light row per case, in listing order. One query."""
-    cases = cases.annotate(since=current_phase_since(), kroner=WHOLE_KRONER)
-    rows = cases.order_by().values_list(*FACT_FIELDS, "since")
-    facts = [
-        breakdowns.CaseFacts(*row, breakdowns.days_since(since, today)) for *row, since in rows
-    ]
-    return breakdowns.in_listing_order(facts)
-
-
-def case_groups(cases, *, details: bool) -> breakdowns.Groups:
-    """The cases' floker (published ones only for politicians) and the floker's sectors."""
-    return balance_facts(cases, details=details)[1]
-
-
-def balance_facts(cases, *, details: bool) -> tuple[list, breakdowns.Groups]:
-    """(what the balance counts of each case, in listing order; their floker (published ones
-    only for politicians) and the floker's sectors). One query: a row per case, floke and
-    sector of the floke (the case's own columns repeat; two queries cost more in Oslo)."""
-    floke = "challenges"
-    if not details:
-        published = Q(challenges__is_published=True)
-        cases = cases.annotate(published=FilteredRelation("challenges", condition=published))
-        floke = "published"
-    rows = cases.order_by().values_list(
-        "pk",
-        "title",
-        "status",
-        "innovation_type",
-        "oecd_facet",
-        f"{floke}__id",
-        f"{floke}__title",
-        f"{floke}__sectors__id",
-        f"{floke}__sectors__name",
-    )
-    facts: dict[int, breakdowns.CaseFacts] = {}
-    groups = breakdowns.Groups({}, {}, {}, {})
-    links, titles = groups.case_challenges, groups.titles
-    sectors, names = groups.challenge_sectors, groups.sector_names
-    # What Groups.add_link and add_sector do, inline: Oslo has a thousand rows. A sector's
-    # name is looked up in the reader's language once, not once per row.
-    for case_id, title, status, kind, facet, challenge_id, floke_title, sector_id, name in rows:
-        if case_id not in facts:
-            facts[case_id] = breakdowns.CaseFacts(
-                case_id, title, None, status, kind, facet, None, None, None
-            )
-        if challenge_id is None:
-            continue
-        challenges = links.setdefault(case_id, [])
-        if challenge_id not in challenges:
-            challenges.append(challenge_id)
-        titles[challenge_id] = floke_title
-        if sector_id is not None:
-            sectors.setdefault(challenge_id, set()).add(sector_id)
-            if sector_id not in names:
-                names[sector_id] = seed_text(name)
-    return breakdowns.in_listing_order(facts.values()), groups
 
 
 def sees_details(actor, organisation, *, for_politicians: bool = False) -> bool:
@@ -244,10 +157,7 @@ def _dashboard(*, organisation, filters, details, cases, groups, settings, choic
 def _setting(organisation, name: str):
     """One of the organisation's portfolio settings, or its default while none are saved (as
     `portfolio_settings_for`, without a model instance)."""
-    saved = _in(PortfolioSettings, organisation)
-    for value in saved.values_list(name, flat=True):
-        return value
-    return PortfolioSettings._meta.get_field(name).get_default()
+    return sql.setting(organisation, name)
 
 
 def wip_figures(organisation, cases=None) -> WipStatus:
@@ -274,8 +184,7 @@ def dashboard_overview(
     settings) and, with filters, a count of the active cases; besides the filter choices."""
     today = today or timezone.localdate()
     details = sees_details(actor, organisation)
-    base = filtered_cases(organisation=organisation, filters=filters, details=details)
-    cases = case_facts(base, today)
+    cases = sql.case_facts(organisation=organisation, filters=filters, details=details, today=today)
     wip = None
     if details:
         # Unfiltered, staff read every case of the organisation: the active ones are among them.
@@ -336,7 +245,7 @@ def portfolio_dashboard(
         filters=filters,
         details=details,
         cases=breakdowns.in_listing_order(cases),
-        groups=case_groups(base, details=details),
+        groups=sql.balance_facts(organisation=organisation, filters=filters, details=details)[1],
         settings=portfolio_settings_for(organisation),
         choices={},
     )
@@ -371,28 +280,19 @@ def stuck_cases(*, organisation, filters, details: bool, today=None) -> tuple[li
 
 
 def balance_overview(*, organisation, filters, details: bool) -> dict[str, list[dict]]:
-    """The matching cases by floke, sector, innovation type and OECD facet. One query (the
-    cases with their floker and the floker's sectors)."""
-    base = filtered_cases(organisation=organisation, filters=filters, details=details)
-    return breakdowns.balance(*balance_facts(base, details=details))
+    """The matching cases by floke, sector, innovation type and OECD facet. Four queries
+    (`dashboard_sql.balance_facts`)."""
+    facts = sql.balance_facts(organisation=organisation, filters=filters, details=details)
+    return breakdowns.balance(*facts)
 
 
 def latest_status(*, organisation, filters, details: bool, today=None) -> list:
     """The latest published status report of every matching case that is not stopped, missing
     and oldest first, as light rows (`breakdowns.status_rows` makes the rows of a page). One
-    query: the report is joined on its id (found by one correlated subquery per case), not
-    looked up three times for its id, date and level."""
+    query (`dashboard_sql.latest_reports`)."""
     today = today or timezone.localdate()
-    base = filtered_cases(organisation=organisation, filters=filters, details=details)
-    latest = RawSQL(LATEST_REPORT, (), output_field=IntegerField())
-    report = FilteredRelation("status_reports", condition=Q(status_reports__pk=latest))
-    rows = (
-        base.exclude(status=Case.Status.STOPPED)
-        .annotate(latest=report)
-        .order_by()
-        .values_list("pk", "title", "latest__pk", "latest__reported_on", "latest__overall")
-    )
-    return breakdowns.status_order([breakdowns.StatusFacts(*row) for row in rows], today)
+    rows = sql.latest_reports(organisation=organisation, filters=filters, details=details)
+    return breakdowns.status_order(rows, today)
 
 
 def benefit_totals(*, organisation, cases) -> dict:

@@ -4,10 +4,11 @@ The tables' rows are written here in one pass each. Text is escaped with `html.e
 `django.utils.html.escape` does without a SafeString per value.
 """
 
+from functools import lru_cache
 from html import escape
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, json_script
 from django.utils.safestring import mark_safe
@@ -191,13 +192,20 @@ def status_rows(rows: list[dict]):
     return mark_safe("".join(html))  # noqa: S308 – escaped here, links by the view
 
 
+@lru_cache(maxsize=4096)
+def _panel_url(url_name: str, slug: str, script_prefix: str) -> str:
+    """A panel's address: it depends only on the URLconf and the slug, so it is reversed once
+    per process, as the subnav's (`portfolio_pages._subnav_urls`)."""
+    return reverse(url_name, kwargs={"org_slug": slug})
+
+
 @register.simple_tag(takes_context=True)
 def dashboard_panel(context, key: str, url_name: str, heading: str):
     """A panel's place on the dashboard, loaded with the page's filters when it scrolls into
     view; it replaces this section with its own (same id). Without JavaScript the link opens
     the panel as a page. aria-live="off": a panel that arrives while the reader scrolls is not
     read out by the results region around it. (Was an include per panel.)"""
-    url = reverse(url_name, kwargs={"org_slug": context["organisation"].slug})
+    url = _panel_url(url_name, context["organisation"].slug, get_script_prefix())
     query = context.get("panel_query")
     url = escape(f"{url}?{query}" if query else url)
     key, heading = escape(key), escape(str(heading))

@@ -245,3 +245,34 @@ def test_meeting_history_is_the_objects_history(item, leader):
     assert [(e.label, e.reads_as(), str(e.actor)) for e in light] == [
         (e.label, e.reads_as(), str(e.actor)) for e in full
     ]
+
+
+def test_agenda_rows_are_what_the_orm_reads(item, leader, coordinator):
+    """The agenda read in SQL: the items in their order, each case's title, phase and status
+    and the gate decision an item produced (none here but on the first)."""
+    from ..selectors import board as selectors
+
+    meeting, org = item.meeting, item.meeting.organisation
+    for title in ("Tom & <Jerry>", "Åpen sak"):
+        case = CaseFactory(organisation=org, actor=coordinator, title=title)
+        AgendaItemFactory(meeting=meeting, case=case, actor=leader)
+    with scope(organisation=org.pk):
+        AgendaItem.objects.filter(pk=item.pk).update(decision="continue", comment="Ja")
+        orm = (
+            AgendaItem.objects.filter(meeting=meeting)
+            .order_by("order", "id")
+            .values_list(
+                "id",
+                "decision",
+                "comment",
+                "gate_decision_id",
+                "gate_decision__decision",
+                "case_id",
+                "case__title",
+                "case__phase",
+                "case__status",
+            )
+        )
+        rows = selectors.agenda_rows(meeting=meeting)
+    assert [tuple(row) for row in rows] == list(orm)
+    assert [row.case_title for row in rows][1:] == ["Tom & <Jerry>", "Åpen sak"]

@@ -60,3 +60,19 @@ def test_status_rows_missing_then_oldest_first():
         ("Gammel", (today - datetime.date(2025, 1, 1)).days, True),
         ("Ny", 0, False),
     ]
+
+
+def test_the_ascii_shortcut_of_the_norwegian_key_changes_no_key():
+    """`norwegian_key` returns an ASCII title's casefold() at once: the same key as moving the
+    Norwegian letters, for every title."""
+    from slik.core.sorting import _ORDER, norwegian_key
+
+    def moved(text):
+        text = (text or "").casefold()
+        for letter, replacement in _ORDER.items():
+            text = text.replace(letter, replacement)
+        return text
+
+    titles = [*TITLES, "", None, "ABC def", "Straße", "İstanbul", "Ärlig Öl", "ǅemal", "a\u0301"]
+    for title in titles:
+        assert norwegian_key(title) == moved(title), title

@@ -15,12 +15,8 @@ from slik.cases.tests.factories import CaseFactory, set_phase
 from slik.challenges.models import Challenge
 from slik.organisations.models import Sector
 from slik.portfolio import breakdowns
-from slik.portfolio.selectors.dashboard import (
-    DashboardFilters,
-    case_facts,
-    filtered_cases,
-    stuck_cases,
-)
+from slik.portfolio.selectors.dashboard import DashboardFilters, stuck_cases
+from slik.portfolio.selectors.dashboard_sql import case_facts
 from slik.portfolio.services.capacity import active_case_count
 
 from .factories import StatusReportFactory
@@ -212,8 +208,10 @@ def test_stuck_cases_are_found_by_the_database(org, coordinator, portfolio):
     with scope(organisation=org.pk):
         stuck, limit = stuck_cases(organisation=org, filters=DashboardFilters(), details=True)
         facts = case_facts(
-            filtered_cases(organisation=org, filters=DashboardFilters(), details=True),
-            timezone.localdate(),
+            organisation=org,
+            filters=DashboardFilters(),
+            details=True,
+            today=timezone.localdate(),
         )
     assert limit == 180
     expected = breakdowns.stuck(facts, limit)

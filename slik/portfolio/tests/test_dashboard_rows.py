@@ -241,3 +241,23 @@ def test_settings_are_read_or_their_defaults(org):
                 assert _setting(org, name) == getattr(defaults, name)
         PortfolioSettings.objects.create(organisation=org, wip_limit=3, stuck_after_days=20)
         assert (_setting(org, "wip_limit"), _setting(org, "stuck_after_days")) == (3, 20)
+
+
+def test_filter_choices_are_checked_as_django_checks_them():
+    """`GivenChoiceField` accepts and refuses the values Django's ChoiceField does."""
+    from django import forms
+
+    from slik.portfolio.forms.dashboard import DashboardFilterForm
+
+    choices = {"sectors": [(1, "Helse")], "challenges": [(12, "A"), (3, "B")], "owners": []}
+    values = ["", "12", "3", "1", "2", "012", " 3", "3 ", "x", "12.0", "-3", "99", "active"]
+    for value in values:
+        for name in ("sector", "challenge", "owner", "phase", "status"):
+            given = DashboardFilterForm({name: value}, choices=choices, details=True)
+            plain = DashboardFilterForm({name: value}, choices=choices, details=True)
+            field = plain.fields[name]
+            plain.fields[name] = forms.ChoiceField(
+                required=False, choices=given.options[name], widget=field.widget
+            )
+            assert given.is_valid() == plain.is_valid(), (name, value)
+            assert given.cleaned_data == plain.cleaned_data, (name, value)

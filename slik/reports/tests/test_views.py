@@ -52,6 +52,31 @@ def test_list_filters_and_paginates(client_as, org, leader, settings):
 
 
 @pytest.mark.django_db
+def test_list_rows_are_the_template_rows(client_as, org, leader):
+    """The rows read as tuples (`selectors.RUN_LIST_COLUMNS`) show what the runs with their
+    requesters showed: the requester's name, or nothing once the account is gone."""
+    from django.template import engines
+
+    from slik.accounts.models import User
+
+    gone = User.objects.create_user(email="borte@hvaler.kommune.no", full_name="Borte Bruker")
+    make_run(org, leader, status="done", is_published=True)
+    make_run(org, gone, file_format="xlsx", status="failed")
+    User.objects.filter(pk=gone.pk).delete()
+    content = client_as(leader).get(url("list", org)).content.decode()
+    with scope(organisation=org.pk):
+        runs = list(ReportRun.objects.filter(organisation=org).select_related("requested_by"))
+    cells = engines["django"].from_string(
+        "{% load formats %}<td>{{ run.created_at|short_datetime }}"
+        "{% if run.requested_by %} – {{ run.requested_by }}{% endif %}</td>"
+    )
+    assert [run.requested_by_id for run in runs] == [None, leader.pk]
+    for run in runs:
+        assert cells.render({"run": run}) in content
+    assert content.count(f" – {leader}</td>") == 1
+
+
+@pytest.mark.django_db
 def test_list_rows_name_link_and_state_each_run(client_as, org, leader):
     run = make_run(org, leader, report="annual_report", status="done", parameters={"year": 2025})
     content = client_as(leader).get(url("list", org)).content.decode()
