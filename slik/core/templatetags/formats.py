@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+from functools import lru_cache
 
 from django import template
 from django.utils.html import json_script
@@ -82,4 +83,11 @@ def short_datetime(value):
 @register.simple_tag
 def chart_config():
     """The charts' locale and formats for the active language, as the JSON slik.js reads."""
-    return json_script(charts.chart_config(get_language()), charts.CHART_CONFIG_ID)
+    return _chart_config_script(get_language())
+
+
+@lru_cache(maxsize=8)
+def _chart_config_script(language: str):
+    # Written once per language: the locale and formats are the same on every page (building
+    # the d3 locale through gettext was ≈ 0.15 ms on each page with a chart).
+    return json_script(charts.chart_config(language), charts.CHART_CONFIG_ID)
