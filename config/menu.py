@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 # (URL name, label, the permission that shows the entry, or None for every member)
@@ -69,12 +71,34 @@ def account_menu(request) -> list[MenuItem]:
     return _menu(request, "account")
 
 
+# The links as base.html writes them, an item per line (`main_menu_html`, `account_menu_html`):
+# written here, not by a template loop, which cost ≈ 0.15 ms on every page.
+_MAIN_LINK = '\n      <li><a href="{url}"{current}>{label}</a></li>'
+_ACCOUNT_LINK = '<a class="ds-link" href="{url}"{current}>{label}</a>\n      '
+_CURRENT = ' aria-current="page"'
+
+
+def _html(items: list[MenuItem], link: str) -> SafeString:
+    return mark_safe(  # noqa: S308 – every value is escaped here
+        "".join(
+            link.format(
+                url=escape(item.url),
+                current=_CURRENT if item.current else "",
+                label=escape(item.label),
+            )
+            for item in items
+        )
+    )
+
+
 def menu(request) -> dict:
-    """Context processor: `main_menu` and `account_menu` on tenant pages, built only if the page
-    shows them (not for an htmx fragment)."""
+    """Context processor: `main_menu` and `account_menu` on tenant pages, and the links of each
+    as HTML for base.html, built only if the page shows them (not for an htmx fragment)."""
     if getattr(request, "organisation", None) is None:
         return {}
     return {
         "main_menu": lambda: main_menu(request),
         "account_menu": lambda: account_menu(request),
+        "main_menu_html": lambda: _html(main_menu(request), _MAIN_LINK),
+        "account_menu_html": lambda: _html(account_menu(request), _ACCOUNT_LINK),
     }

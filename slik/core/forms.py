@@ -15,6 +15,9 @@ class SlikFormRenderer(TemplatesSetting):
     field_template_name = "forms/field.html"
 
 
+_FORM_TYPES = (forms.BaseForm, forms.BaseFormSet)
+
+
 def page_has_form_errors(context) -> bool:
     """Whether a form or formset in a template's context was submitted with errors: the page
     title then starts with «Feil:» (base.html), so a screen reader says so before anything
@@ -22,9 +25,9 @@ def page_has_form_errors(context) -> bool:
     for values in context.dicts:
         for value in values.values():
             # Only forms the view has validated: validating here could query (unique checks).
-            validated = isinstance(value, forms.BaseForm | forms.BaseFormSet) and (
-                value._errors is not None
-            )
+            # type(), not isinstance(): isinstance evaluates a lazy value (the CSRF token) to
+            # ask its class, on every page.
+            validated = issubclass(type(value), _FORM_TYPES) and value._errors is not None
             if validated and not value.is_valid():
                 return True
     return False

@@ -44,3 +44,46 @@ def test_building_the_menu_queries_nothing(client_as, leader, org, django_assert
     response = client_as(leader).get(_url("organisations:overview", org))
     with django_assert_num_queries(0):
         response.context["main_menu"]()
+
+
+# What base.html's template loops wrote before the links were written in Python.
+MAIN_LOOP = (
+    "{% for item in main_menu %}\n"
+    '      <li><a href="{{ item.url }}"{% if item.current %} aria-current="page"{% endif %}>'
+    "{{ item.label }}</a></li>{% endfor %}"
+)
+ACCOUNT_LOOP = (
+    '{% for item in account_menu %}<a class="ds-link" href="{{ item.url }}"'
+    '{% if item.current %} aria-current="page"{% endif %}>{{ item.label }}</a>\n'
+    "      {% endfor %}"
+)
+LANGUAGE_LOOP = (
+    '{% for code, name in languages %}<option value="{{ code }}" lang="{{ code }}"'
+    "{% if code == LANGUAGE_CODE %} selected{% endif %}>{{ name }}</option>{% endfor %}"
+)
+
+
+def test_the_links_are_written_as_the_template_wrote_them(client_as, coordinator, org):
+    from django.template import Context, Template
+
+    for name in ("organisations:overview", "benefits:calendar", "cases:list"):
+        context = client_as(coordinator).get(_url(name, org)).context
+        for loop, key in ((MAIN_LOOP, "main_menu"), (ACCOUNT_LOOP, "account_menu")):
+            items = context[key]()
+            assert items
+            expected = Template(loop).render(Context({key: items}))
+            assert str(context[f"{key}_html"]()) == expected
+
+
+def test_the_language_options_are_written_as_the_template_wrote_them():
+    from django.conf import settings
+    from django.template import Context, Template
+    from django.utils.translation import get_language_info
+
+    from slik.core.templatetags.slik import language_options
+
+    languages = [(code, get_language_info(code)["name_local"]) for code, _ in settings.LANGUAGES]
+    for code, _name in settings.LANGUAGES:
+        context = Context({"languages": languages, "LANGUAGE_CODE": code})
+        assert str(language_options(code)) == Template(LANGUAGE_LOOP).render(context)
+        assert language_options(code).count(" selected") == 1

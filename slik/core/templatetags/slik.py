@@ -4,7 +4,8 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info, gettext
 
 from slik.core.audit import action_label, field_label
@@ -72,16 +73,22 @@ def query_replace(context, **kwargs):
 
 
 @register.simple_tag
-def language_choices():
-    """(code, name in the language itself) for the language switch on every page; worked out
-    once, as settings.LANGUAGES and the names never change while the process runs."""
-    return _language_choices()
+def language_options(current: str):
+    """The options of the language switch on every page, `current` selected: written once per
+    language, as settings.LANGUAGES and the names never change while the process runs."""
+    return _language_options(current)
 
 
-@functools.cache
-def _language_choices() -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+@functools.lru_cache(maxsize=16)
+def _language_options(current: str) -> SafeString:
+    selected = mark_safe(" selected")
+    return format_html_join(
+        "",
+        '<option value="{}" lang="{}"{}>{}</option>',
+        (
+            (code, code, selected if code == current else "", get_language_info(code)["name_local"])
+            for code, _name in settings.LANGUAGES
+        ),
     )
 
 
