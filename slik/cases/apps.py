@@ -4,18 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 def overview_cases(*, organisation, actor):
     """The organisation overview's card: active cases by phase, those the actor may see."""
-    from slik.organisations.pages import CountCard, count_rows
+    from slik.organisations.pages import CountCard, counted_rows
 
-    from .models import Case, Phase
-    from .selectors import visible_cases
+    from .models import Phase
+    from .selectors import active_cases_by_phase
 
-    active = visible_cases(actor=actor, organisation=organisation).filter(status=Case.Status.ACTIVE)
+    found = active_cases_by_phase(actor=actor, organisation=organisation)
     return CountCard(
         key="cases",
         heading=_("Active innovation cases by phase"),
         caption=_("Number of active innovation cases by roadmap phase"),
         column=_("Phase"),
-        rows=count_rows(active, "phase", [(p, f"{p}. {label}") for p, label in Phase.choices]),
+        rows=counted_rows(found, [(p, f"{p}. {label}") for p, label in Phase.choices]),
         url_name="cases:list",
         link_text=_("See all innovation cases"),
         row_attribute="phase",

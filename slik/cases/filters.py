@@ -1,13 +1,16 @@
 """The case list's filters: every parameter the list reads, cleaned against what the actor sees."""
 
+from functools import partial
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from slik.accounts.people import PeopleChoices, user_label
+from slik.accounts.people import user_label
 from slik.challenges.selectors import visible_challenges
-from slik.core.choices import PlainSelect, RowChoicesMixin
-from slik.core.filters import FilterForm, IdChoiceField
+from slik.core.choices import PlainSelect
+from slik.core.filters import FilterForm
 from slik.core.plain import PlainFieldsMixin, PlainSearchInput
+from slik.core.read_choices import ReadChoiceField
 
 from . import selectors
 from .models import Case, InnovationType, Phase
@@ -15,16 +18,6 @@ from .models import Case, InnovationType, Phase
 
 def _all(choices) -> list:
     return [("", _("All")), *choices]
-
-
-# The options are read as rows, not a model instance per option (slik.core.choices).
-class OwnerField(IdChoiceField):
-    iterator = PeopleChoices
-    person_label = staticmethod(user_label)
-
-
-class ChallengeField(RowChoicesMixin, IdChoiceField):
-    pass
 
 
 class CaseFilterForm(PlainFieldsMixin, FilterForm):
@@ -36,15 +29,15 @@ class CaseFilterForm(PlainFieldsMixin, FilterForm):
     innovation_type = forms.ChoiceField(
         label=_("Innovation type"), required=False, widget=PlainSelect
     )
-    owner = OwnerField(
+    owner = ReadChoiceField(
         label=_("Case owner"),
         required=False,
-        queryset=None,
+        choice_label=user_label,
         empty_label=_("All"),
         widget=PlainSelect,
     )
-    challenge = ChallengeField(
-        label=_("Floke"), required=False, queryset=None, empty_label=_("All"), widget=PlainSelect
+    challenge = ReadChoiceField(
+        label=_("Floke"), required=False, choice_label=str, empty_label=_("All"), widget=PlainSelect
     )
 
     def __init__(self, data=None, *, actor, organisation, **kwargs):
@@ -53,9 +46,11 @@ class CaseFilterForm(PlainFieldsMixin, FilterForm):
         self.fields["status"].choices = _all(Case.Status.choices)
         self.fields["innovation_type"].choices = _all(InnovationType.choices)
         # Only people and floker the actor may see are offered (and accepted) as filters.
-        self.fields["owner"].queryset = selectors.case_owners(
-            actor=actor, organisation=organisation
+        who = {"actor": actor, "organisation": organisation}
+        self.fields["owner"].read_from(
+            partial(selectors.case_owner_choices, **who), partial(selectors.case_owners, **who)
         )
-        self.fields["challenge"].queryset = visible_challenges(
-            actor=actor, organisation=organisation
-        ).order_by("title", "id")
+        self.fields["challenge"].read_from(
+            partial(selectors.case_floke_choices, **who),
+            lambda: visible_challenges(**who).order_by("title", "id"),
+        )

@@ -18,6 +18,7 @@ from slik.challenges.selectors import (
 from slik.core.compiled import CompiledRead
 from slik.organisations.access import get_in_tenant
 from slik.organisations.models import Membership
+from slik.organisations.pages import counts_query
 
 from .models import (
     Case,
@@ -450,8 +451,64 @@ def organisation_challenges(organisation):
 
 def case_owners(*, actor, organisation):
     """The people who own a case the actor may see: a filter names no one else."""
-    owners = visible_cases(actor=actor, organisation=organisation).values("owner_id")
+    return _owners_seen(sees_every_case(actor, organisation), organisation)
+
+
+def _owners_seen(every: bool, organisation):
+    owners = cases_seen(every, organisation).values("owner_id")
     return User.objects.filter(pk__in=owners).order_by("full_name", "email")
+
+
+# The case list's filter choices, compiled once like the case page's reads: building the two
+# querysets cost more than the page's own list. The querysets (`case_owners`,
+# `visible_challenges`) still validate a chosen value.
+_OWNER_CHOICES = {
+    every: CompiledRead(
+        lambda organisation_id, every=every: _owners_seen(every, organisation_id).values_list(
+            "pk", *USER_LABEL_FIELDS
+        ),
+        _ORGANISATION_ID,
+    )
+    for every in (True, False)
+}
+_FLOKE_CHOICES = {
+    every: CompiledRead(
+        lambda organisation_id, every=every: (
+            challenges_seen(every, organisation_id)
+            .order_by("title", "id")
+            .values_list("pk", "title")
+        ),
+        _ORGANISATION_ID,
+    )
+    for every in (True, False)
+}
+
+
+# The overview's card, compiled once (building the grouped query cost more than running it).
+_ACTIVE_BY_PHASE = {
+    every: CompiledRead(
+        lambda organisation_id, every=every: counts_query(
+            cases_seen(every, organisation_id).filter(status=Case.Status.ACTIVE), "phase"
+        ),
+        _ORGANISATION_ID,
+    )
+    for every in (True, False)
+}
+
+
+def active_cases_by_phase(*, actor, organisation) -> dict[int, int]:
+    """{phase: number} of the active cases the actor may see (phases without any left out)."""
+    return dict(_ACTIVE_BY_PHASE[sees_every_case(actor, organisation)].rows(organisation.pk))
+
+
+def case_owner_choices(*, actor, organisation) -> list[tuple]:
+    """(pk, *`USER_LABEL_FIELDS`) of the people in `case_owners`, in its order."""
+    return _OWNER_CHOICES[sees_every_case(actor, organisation)].rows(organisation.pk)
+
+
+def case_floke_choices(*, actor, organisation) -> list[tuple]:
+    """(pk, title) of the floker the actor sees, by title."""
+    return _FLOKE_CHOICES[sees_every_challenge(actor, organisation)].rows(organisation.pk)
 
 
 def roadmap_versions(organisation):

@@ -4,20 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 def overview_floker(*, organisation, actor):
     """The organisation overview's card: floker by status, those the actor may see."""
-    from slik.organisations.pages import CountCard, count_rows
+    from slik.organisations.pages import CountCard, counted_rows
 
     from .models import Challenge
-    from .selectors import visible_challenges
+    from .selectors import challenges_by_status
 
     return CountCard(
         key="challenges",
         heading=_("Floker by status"),
         caption=_("Number of floker by status"),
         column=_("Status"),
-        rows=count_rows(
-            visible_challenges(actor=actor, organisation=organisation),
-            "status",
-            Challenge.Status.choices,
+        rows=counted_rows(
+            challenges_by_status(actor=actor, organisation=organisation), Challenge.Status.choices
         ),
         url_name="challenges:list",
         link_text=_("See all floker"),

@@ -1,9 +1,9 @@
 import json
+from functools import partial
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from slik.accounts.people import PeopleChoices
 from slik.core.choices import PlainSelect
 from slik.core.concurrency import (
     LoadedCharField,
@@ -14,10 +14,12 @@ from slik.core.concurrency import (
 )
 from slik.core.forms import DsForm, DsModelForm, NumberField
 from slik.core.plain import PlainFieldsMixin, PlainInput, PlainTextInput
+from slik.core.read_choices import ReadChoiceField
 from slik.core.seed import seed_text
 
 from .models import Challenge, Criterion, ExternalActor, KeyFigure, Stakeholder
 from .selectors import (
+    challenge_owner_choices,
     challenge_owners,
     organisation_members,
     organisation_sectors,
@@ -31,14 +33,9 @@ class MemberChoiceField(forms.ModelChoiceField):
         return obj.full_name or obj.email
 
 
-class OwnerFilterField(MemberChoiceField):
-    """The options read as rows, not a `User` per option (slik.core.choices)."""
-
-    iterator = PeopleChoices
-
-    @staticmethod
-    def person_label(full_name, email, anonymised_at) -> str:
-        return full_name or email
+def _member_label(full_name, email, _anonymised_at) -> str:
+    """`MemberChoiceField`'s label, from the columns of `USER_LABEL_FIELDS`."""
+    return full_name or email
 
 
 class ChallengeForm(VersionedFormMixin, DsModelForm):
@@ -92,10 +89,10 @@ class ChallengeFilterForm(PlainFieldsMixin, DsForm):
         empty_label=_("All sectors"),
         widget=PlainSelect,
     )
-    owner = OwnerFilterField(
+    owner = ReadChoiceField(
         label=_("Owner"),
         required=False,
-        queryset=None,
+        choice_label=_member_label,
         empty_label=_("All owners"),
         widget=PlainSelect,
     )
@@ -123,7 +120,10 @@ class ChallengeFilterForm(PlainFieldsMixin, DsForm):
             # What validation accepts; an empty value is never looked up.
             sector.queryset = sector_choices(organisation=organisation)
         # Only owners of floker the actor may see: a politician learns no other names.
-        self.fields["owner"].queryset = challenge_owners(actor=actor, organisation=organisation)
+        who = {"actor": actor, "organisation": organisation}
+        self.fields["owner"].read_from(
+            partial(challenge_owner_choices, **who), partial(challenge_owners, **who)
+        )
 
 
 class StatusForm(DsForm):

@@ -5,8 +5,11 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 
+from slik.accounts.people import USER_LABEL_FIELDS
+from slik.core.compiled import CompiledRead
 from slik.core.sorting import order_by_name
 from slik.organisations.models import Sector
+from slik.organisations.pages import counts_query
 from slik.organisations.rules import is_staff_member
 
 from .models import Challenge, Criterion, KeyFigure, Stakeholder
@@ -103,17 +106,46 @@ def challenge_sector_ids(challenge_ids) -> dict[int, list[int]]:
     return found
 
 
+# The floke list's filter reads, compiled once (slik/core/compiled.py): building and compiling
+# them cost more than the list's own query. The organisation is a marker.
+_ORGANISATION_ID = -7_320_001
+_SECTORS = CompiledRead(
+    lambda organisation_id: Sector.objects.filter(organisation=organisation_id).values_list(
+        "id", "name", "is_active"
+    ),
+    _ORGANISATION_ID,
+)
+
+
 def organisation_sectors(*, organisation) -> list[tuple[int, str, bool]]:
     """Every sector of the organisation in its order, as (id, name, in use)."""
-    return list(
-        Sector.objects.filter(organisation=organisation).values_list("id", "name", "is_active")
-    )
+    return _SECTORS.rows(organisation.pk)
 
 
 def challenge_owners(*, actor, organisation):
     """The people who own a floke the actor may see: a filter names no one else."""
-    owners = visible_challenges(actor=actor, organisation=organisation).values("owner_id")
+    return _owners_seen(sees_every_challenge(actor, organisation), organisation)
+
+
+def _owners_seen(every: bool, organisation):
+    owners = challenges_seen(every, organisation).values("owner_id")
     return get_user_model().objects.filter(pk__in=owners).order_by("full_name", "email")
+
+
+_OWNER_CHOICES = {
+    every: CompiledRead(
+        lambda organisation_id, every=every: _owners_seen(every, organisation_id).values_list(
+            "pk", *USER_LABEL_FIELDS
+        ),
+        _ORGANISATION_ID,
+    )
+    for every in (True, False)
+}
+
+
+def challenge_owner_choices(*, actor, organisation) -> list[tuple]:
+    """(pk, *`USER_LABEL_FIELDS`) of the people in `challenge_owners`, in its order."""
+    return _OWNER_CHOICES[sees_every_challenge(actor, organisation)].rows(organisation.pk)
 
 
 def organisation_members(*, organisation):
@@ -156,3 +188,20 @@ def criteria(*, organisation, active_only: bool = False):
     """The decision matrix's criteria, in their order; `active_only`: those in use."""
     found = Criterion.objects.filter(organisation=organisation)
     return found.filter(is_active=True) if active_only else found
+
+
+# The overview's card, compiled once (building the grouped query cost more than running it).
+_BY_STATUS = {
+    every: CompiledRead(
+        lambda organisation_id, every=every: counts_query(
+            challenges_seen(every, organisation_id), "status"
+        ),
+        _ORGANISATION_ID,
+    )
+    for every in (True, False)
+}
+
+
+def challenges_by_status(*, actor, organisation) -> dict[str, int]:
+    """{status: number} of the floker the actor may see (statuses without any left out)."""
+    return dict(_BY_STATUS[sees_every_challenge(actor, organisation)].rows(organisation.pk))

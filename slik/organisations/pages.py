@@ -65,5 +65,14 @@ class SettingsLink:
 
 def count_rows(queryset, field: str, choices: Iterable[tuple[object, str]]) -> tuple[CountRow, ...]:
     """One grouped query; every choice is listed, also those with no rows."""
-    found = dict(queryset.values_list(field).annotate(n=Count("pk")).order_by())
+    return counted_rows(dict(counts_query(queryset, field)), choices)
+
+
+def counts_query(queryset, field: str):
+    """(value of `field`, number of rows) per value, as `count_rows` reads them."""
+    return queryset.values_list(field).annotate(n=Count("pk")).order_by()
+
+
+def counted_rows(found: dict, choices: Iterable[tuple[object, str]]) -> tuple[CountRow, ...]:
+    """A row per choice from {value: number} (`counts_query`), also those with no rows."""
     return tuple(CountRow(value, label, found.get(value, 0)) for value, label in choices)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +20,7 @@ from slik.core.links import link_maker
 from slik.core.pagination import counted_page
 from slik.organisations.access import access_in_tenant, require
 
-from . import registry, selectors, services
+from . import markup, registry, selectors, services
 from .filters import FORMAT_LABELS, RunFilterForm
 from .models import ReportRun
 from .renderers import CONTENT_TYPES, filename_for
@@ -101,14 +102,23 @@ def _list_page(request, *, order_error: str = "", status: int = 200):
         actor=request.user, organisation=organisation, filters=filter_form.filters()
     )
     page = counted_page(request, runs)
+    runs = _rows(page, organisation)
+    offers = _offers(request.user, organisation)
+    cards = markup.offer_cards(
+        offers,
+        order_url=reverse("reports:order", kwargs={"org_slug": organisation.slug}),
+        csrf=get_token(request),
+        order_data=request.POST if request.method == "POST" else {},
+        this_year=timezone.localdate().year,
+    )
     context = {
         "page": page,
-        "runs": _rows(page, organisation),
+        "runs": runs,
+        "rows": markup.run_rows(runs),
         "filter_form": filter_form,
-        "offers": _offers(request.user, organisation),
+        "offers": offers,
+        "offer_cards": cards,
         "order_error": order_error,
-        "order_data": request.POST if request.method == "POST" else {},
-        "this_year": timezone.localdate().year,
     }
     return render(request, "reports/run_list.html", context, status=status)
 

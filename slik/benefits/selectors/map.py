@@ -84,6 +84,8 @@ _BENEFITS_SQL = (
 )
 # What the page, the form and the service's check read of the benefits: their titles.
 _BENEFIT_FIELDS = ["id", "organisation", "case", "title"]
+_SOURCE = BenefitMapEdge._meta.get_field("source")
+_TARGET = BenefitMapEdge._meta.get_field("target")
 
 
 def benefit_map_for(*, organisation, case, benefits=None) -> BenefitMap:
@@ -100,8 +102,11 @@ def benefit_map_for(*, organisation, case, benefits=None) -> BenefitMap:
     edges = _rows_of(BenefitMapEdge, _EDGES_SQL, [case.pk], _all_fields(BenefitMapEdge))
     targets_of: dict[int, list[int]] = defaultdict(list)
     for edge in edges:
-        # Both ends are elements of the same map (`map_edge_clean`): already read above.
-        edge.source, edge.target = by_id[edge.source_id], by_id[edge.target_id]
+        # Both ends are elements of the same map (`map_edge_clean`): already read above. Put
+        # in the relations' caches as `select_related` does: assigning through the
+        # descriptors checked each again (a tenth of the read for a map of 23 links).
+        _SOURCE.set_cached_value(edge, by_id[edge.source_id])
+        _TARGET.set_cached_value(edge, by_id[edge.target_id])
         targets_of[edge.source_id].append(edge.target_id)
     benefit_ids = {n.benefit_id for n in nodes if n.benefit_id}
     if benefits is None:

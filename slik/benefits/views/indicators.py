@@ -21,6 +21,7 @@ from ..forms.periods import LimitPeriodForm
 from ..measurement_series import limit_period_starts, measurement_series
 from ..services import periods
 from ..truth import outside_count_sentence, rule_labels, series_truth, trend_sentence
+from . import indicator_text
 from .access import access_benefit, access_indicator, access_measurement
 from .benefits import benefit_url
 
@@ -152,15 +153,14 @@ def indicator_detail(request, org_slug, indicator_id):
         "table_page": table_page,
         "table_rows": table_rows,
         "truth": truth,
-        "trend_text": trend_sentence(truth, indicator.unit),
-        "outside_text": outside_count_sentence(truth),
+        "facts_html": indicator_text.facts(indicator, truth, trend_sentence(truth, indicator.unit)),
+        "verdict_html": indicator_text.verdict(truth, outside_count_sentence(truth)),
         "chart_spec": indicator_chart_spec(indicator, truth),
         "xmr_spec": xmr_chart_spec(indicator, truth),
         "may_change": may_change,
         "may_record": may_record,
         "form": MeasurementForm(indicator=indicator) if may_record else None,
         "period_starts": starts,
-        "firm_points": statistics.FIRM_BASELINE_POINTS,
     }
     return render(request, "benefits/indicator_detail.html", context)
 

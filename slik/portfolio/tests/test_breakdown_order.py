@@ -1,6 +1,8 @@
 """The dashboard's rows list names in Norwegian alphabetical order: Æ, Ø, Å after Z, Å last."""
 
 import datetime
+import itertools
+import random
 from decimal import Decimal
 
 from slik.cases.models import Case, InnovationType, Phase
@@ -28,6 +30,19 @@ def test_cases_listed_in_norwegian_order():
     cases = [_facts(i, title) for i, title in enumerate(TITLES, 1)]
     assert [c.title for c in breakdowns.in_listing_order(cases)] == NORWEGIAN
     assert [c.title for c in breakdowns.stuck(cases, 30)] == NORWEGIAN
+
+
+def test_listing_order_is_status_then_title_with_ties_as_given():
+    """`in_listing_order` (two stable sorts) gives the order of `listing_order`: status, then
+    title; cases that tie on both (case-insensitive titles) keep the order they came in."""
+    statuses = [Case.Status.STOPPED, Case.Status.ACTIVE, Case.Status.POSTPONED, "unknown"]
+    titles = [*TITLES, "avlastning", "AVLASTNING", "Zonevis renhold", ""]
+    cases = [
+        _facts(pk, title)._replace(status=status)
+        for pk, (title, status) in enumerate(itertools.product(titles, statuses), 1)
+    ]
+    random.Random(8).shuffle(cases)
+    assert breakdowns.in_listing_order(cases) == sorted(cases, key=breakdowns.listing_order)
 
 
 def test_floke_and_sector_rows_in_norwegian_order():

@@ -3,6 +3,7 @@ the filter form's `fields_html`): the same markup the templates wrote, compared 
 templates for every branch."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.template import Context, Template, engines
@@ -13,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django_scopes import scope
 
 from slik.accounts.models import User
+from slik.benefits.rollup import CategoryTotals
 from slik.cases.tests.factories import CaseFactory, set_phase
 from slik.portfolio import breakdowns
 from slik.portfolio.forms import DashboardFilterForm
@@ -44,6 +46,14 @@ FILTER_FIELDS = """{% for field in form %}
     {% for error in field.errors %}<div class="ds-validation-message" data-color="danger" id="{{ field.id_for_label }}-error">{{ error }}</div>{% endfor %}
   </div>
   {% endfor %}"""  # noqa: E501
+BENEFIT_ROWS = """{% translate "No category" as no_category %}{% for row in categories %}<tr>
+        <th scope="row">{{ row.name|default:no_category }}</th>
+        <td class="slik-number">{{ row.benefits }}</td>
+        <td class="slik-number">{{ row.planned_kr|number:0 }}</td>
+        <td class="slik-number">{{ row.realised_kr|number:0 }}</td>
+        <td class="slik-number">{{ row.planned_years|number:1 }}</td>
+        <td class="slik-number">{{ row.realised_years|number:1 }}</td>
+      </tr>{% endfor %}"""
 PANEL = """{# A panel of the dashboard. #}
 <section class="slik-section" aria-labelledby="{{ key }}-heading" id="{{ key }}-panel" aria-live="off" hx-get="{{ url }}{% if panel_query %}?{{ panel_query }}{% endif %}" hx-trigger="revealed" hx-swap="outerHTML">
   <h2 class="ds-heading" data-size="md" id="{{ key }}-heading">{{ heading }}</h2>
@@ -94,6 +104,26 @@ def test_stuck_rows_are_the_template_rows(language):
             expected = _render(STUCK_ROW, stuck_rows=rows, details=details)
             tag = _tag("{% stuck_rows rows details %}", rows=rows, details=details)
             assert tag == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_benefit_rows_are_the_template_rows(language):
+    categories = [
+        CategoryTotals(
+            name=TRICKY,
+            category_set="DFØ",
+            benefits=1234,
+            planned_kr=Decimal("1234567.5000"),
+            realised_kr=Decimal("-2500.4900"),
+            planned_years=Decimal("0.2500"),
+            realised_years=Decimal("0"),
+        ),
+        CategoryTotals(name="Kvalitet", benefits=2),
+        CategoryTotals(name="", benefits=0, planned_kr=0, realised_kr=Decimal("12.5")),
+    ]
+    with translation.override(language):
+        expected = _render(BENEFIT_ROWS, categories=categories)
+        assert _tag("{% benefit_rows categories %}", categories=categories) == expected
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

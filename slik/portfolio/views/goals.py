@@ -55,7 +55,7 @@ def goal_list(request, org_slug):
     require(request.user, VIEW_GOAL, request.organisation)
     filter_form = GoalFilterForm(request.GET or None)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
-    goals = selectors.plan_goals(
+    goals = selectors.goal_list(
         actor=request.user,
         organisation=request.organisation,
         query=filters.get("q", ""),
