@@ -101,7 +101,7 @@ def _order_form(offer, key: str, text: dict, sent, this_year: int) -> str:
 def _downloads(offer) -> str:
     links = "".join(
         f'\n        <li><a class="ds-link" href="{escape(url)}" download>'
-        + _("Download as %(format)s") % {"format": escape(str(label))}
+        + escape(_("Download as %(format)s")) % {"format": escape(str(label))}
         + "</a></li>\n      "
         for url, label in offer["downloads"]
     )
