@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 from django.db import connection
 
+from slik.core.compiled import sql_rows
+
 from .models import Indicator
 
 # A LEFT JOIN: most measurements are imported or generated and have no recorder. `{day}`: the
@@ -77,14 +79,10 @@ def measurement_series(*, indicator: Indicator) -> MeasurementSeries:
     The value is a Decimal on PostgreSQL and a float (or an int for a whole number) on SQLite;
     `float` gives the same float on both as casting in SQL did."""
     sql = _SERIES_SQL.format(day=_DAY.get(connection.vendor, "m.measured_on"))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [indicator.pk])
-        return MeasurementSeries(cursor.fetchall())
+    return MeasurementSeries(sql_rows(sql, [indicator.pk]))
 
 
 def limit_period_starts(*, indicator: Indicator) -> list[datetime.date]:
     """The start dates of the periods the user began (`LimitPeriod`), in order: what
     `services.periods.limit_period_starts` gives, read as plainly as the series."""
-    with connection.cursor() as cursor:
-        cursor.execute(_STARTS_SQL, [indicator.pk])
-        return [_date(day) for (day,) in cursor.fetchall()]
+    return [_date(day) for (day,) in sql_rows(_STARTS_SQL, [indicator.pk])]

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import connection
 from django.utils import timezone
 
 from slik.accounts.models import User
 from slik.cases.models import Case
+from slik.core.compiled import sql_rows
 
 from . import pitfalls
 from .models import Benefit, Indicator
@@ -68,10 +68,8 @@ def benefit_groups(organisation, *, cases=None, by_status: bool = True) -> list[
         group=", ".join(f"b.{key}" for key in keys),
         where=where,
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        columns = (*keys, *SUMS)
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    columns = (*keys, *SUMS)
+    return [dict(zip(columns, row, strict=True)) for row in sql_rows(sql, params)]
 
 
 def category_sums(*, organisation, cases=None) -> tuple[list, CategoryTotals]:
@@ -131,8 +129,6 @@ def overdue_measurements(
         overdue_days=overdue_days(organisation), today=today or timezone.localdate()
     )
     where, params = open_benefits_filter(organisation)
-    with connection.cursor() as cursor:
-        cursor.execute(OVERDUE_SQL.format(where=where), [*params, check.cutoff, check.cutoff])
-        rows = cursor.fetchall()
+    rows = sql_rows(OVERDUE_SQL.format(where=where), [*params, check.cutoff, check.cutoff])
     found = [_overdue_item(row, organisation_id=organisation.pk) for row in rows]
     return overdue_in_order(found)

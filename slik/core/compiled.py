@@ -154,3 +154,11 @@ class CompiledRead:
         if plan.model is not None:
             raise TypeError("A read of model instances gives objects(), not rows()")
         return [tuple(row) for row in rows]
+
+
+def sql_rows(sql: str, params=(), using: str = "default") -> list[tuple]:
+    """The rows of an SQL text (for reads whose shape varies, written as SQL beside a test
+    against the ORM; a fixed shape is a `CompiledRead`)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from slik.accounts.models import User
 from slik.cases.selectors import visible_cases
-from slik.core.compiled import CompiledRead
+from slik.core.compiled import CompiledRead, sql_rows
 
 from .. import pitfalls, statistics
 from ..models import Benefit, BenefitCategory, Indicator, Measurement
@@ -76,10 +75,8 @@ def overdue_days_for(organisation) -> int:
 
     One number, read with plain SQL: every page with pitfalls reads it, and building the
     query took Django ten times as long as SQLite took to answer it."""
-    with connection.cursor() as cursor:
-        cursor.execute(_OVERDUE_DAYS_SQL, [organisation.pk])
-        row = cursor.fetchone()
-    return DEFAULT_OVERDUE_DAYS if row is None else row[0]
+    rows = sql_rows(_OVERDUE_DAYS_SQL, [organisation.pk])
+    return rows[0][0] if rows else DEFAULT_OVERDUE_DAYS
 
 
 def case_indicators(*, case) -> list[Indicator]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from slik.core.compiled import sql_rows
+
 from ..models import Benefit, BenefitMapEdge, BenefitMapNode
 
 MAX_CHAINS = 200
@@ -68,9 +70,8 @@ def _rows_of(model, sql: str, params: list, names: list[str]) -> list:
     fields = [model._meta.get_field(name) for name in names]
     columns = ", ".join(field.column for field in fields)
     attnames = [field.attname for field in fields]
-    with connection.cursor() as cursor:
-        cursor.execute(sql.format(columns=columns), params)
-        return [model.from_db(connection.alias, attnames, row) for row in cursor.fetchall()]
+    found = sql_rows(sql.format(columns=columns), params)
+    return [model.from_db(connection.alias, attnames, row) for row in found]
 
 
 def _all_fields(model) -> list[str]:
@@ -136,9 +137,7 @@ def map_has_miracles(*, case, benefits) -> bool:
 
     Plain SQL bound to the case's id (the caller has fetched the case in the tenant): the
     query takes SQLite 0.03 ms, and Django took ten times that to build it."""
-    with connection.cursor() as cursor:
-        cursor.execute(_ELEMENTS_AND_LINKS_SQL, [case.pk])
-        rows = cursor.fetchall()
+    rows = sql_rows(_ELEMENTS_AND_LINKS_SQL, [case.pk])
     kinds: dict[int, str] = {}
     targets_of: dict[int, list[int]] = defaultdict(list)
     mapped = set()

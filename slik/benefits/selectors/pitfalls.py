@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
 from django.utils import timezone
+
+from slik.core.compiled import sql_rows
 
 from .. import pitfalls
 from ..models import Benefit
@@ -162,9 +163,7 @@ def _codes(rules: tuple) -> dict[int, tuple[str, ...]]:
 
 
 def _run(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return sql_rows(sql, params)
 
 
 def _benefits(where: tuple[str, list], check: pitfalls.Check, codes) -> tuple[tuple, list]:

@@ -6,12 +6,12 @@ from functools import cache
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from slik.cases.models import Case, GateDecision
 from slik.core.audit import HistoryEntry, history_entries
+from slik.core.compiled import sql_rows
 from slik.core.models import AuditEvent
 
 from ..models import AgendaItem, BoardMeeting
@@ -108,18 +108,12 @@ AGENDA_SQL = (
 CASE_TITLES_SQL = f"SELECT id, title FROM {CASES} WHERE organisation_id = %s ORDER BY title, id"
 
 
-def _rows(sql: str, params) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
 def agenda_rows(*, meeting: BoardMeeting) -> list[AgendaRow]:
     """The agenda as the meeting page shows it, as rows (one query, no model instances).
 
     Read without the tenant's join: the items are bound to `meeting`, which the caller
     fetched inside the tenant."""
-    return [AgendaRow._make(row) for row in _rows(AGENDA_SQL, [meeting.pk])]
+    return [AgendaRow._make(row) for row in sql_rows(AGENDA_SQL, [meeting.pk])]
 
 
 def agenda_candidates(*, organisation, meeting: BoardMeeting):
@@ -136,7 +130,7 @@ def agenda_candidate_rows(*, organisation, agenda: list[AgendaRow]) -> list[tupl
     """(id, title) of the cases `agenda_candidates` gives, for showing them: the cases on
     the agenda (read by the caller) are left out here rather than by a subquery."""
     on_agenda = {row.case_id for row in agenda}
-    rows = _rows(CASE_TITLES_SQL, [organisation.pk])
+    rows = sql_rows(CASE_TITLES_SQL, [organisation.pk])
     return [row for row in rows if row[0] not in on_agenda]
 
 

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import connection
-
 from slik.accounts.models import User
 from slik.cases.models import Case
 from slik.cases.selectors import CURRENT_PHASE_SINCE
 from slik.challenges.models import Challenge
+from slik.core.compiled import sql_rows
 from slik.core.seed import seed_text
 from slik.organisations.models import Membership, Sector
 
@@ -72,12 +71,6 @@ def case_condition(*, organisation, filters, details: bool) -> tuple[str, list]:
     return " AND ".join(where), params
 
 
-def _rows(sql: str, params) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
 def _date(value) -> datetime.date | None:
     # PostgreSQL gives a date; SQLite the text Django's converter would have parsed.
     return datetime.date.fromisoformat(value) if isinstance(value, str) else value
@@ -111,7 +104,7 @@ def case_facts(*, organisation, filters, details: bool, today: datetime.date) ->
     return breakdowns.in_listing_order(
         [
             facts(pk, title, phase, status, None, None, kroner, hours, _days(since, today))
-            for pk, title, phase, status, kroner, hours, since in _rows(
+            for pk, title, phase, status, kroner, hours, since in sql_rows(
                 FACTS_SQL.format(where=where), params
             )
         ]
@@ -139,11 +132,11 @@ def _by_organisation_or_id(sql: str, organisation, wanted: set) -> list[tuple]:
     """The rows of `sql` (its condition on a floke's or sector's column left to fill) of the
     organisation's floker or sectors, and of any `wanted` one that is another organisation's
     (the forms never link one; the read is exact all the same)."""
-    rows = _rows(sql.format(where="organisation_id = %s"), [organisation.pk])
+    rows = sql_rows(sql.format(where="organisation_id = %s"), [organisation.pk])
     missing = sorted(wanted - {row[0] for row in rows})
     if missing:
         marks = ", ".join(["%s"] * len(missing))
-        rows += _rows(sql.format(where=f"id IN ({marks})"), missing)
+        rows += sql_rows(sql.format(where=f"id IN ({marks})"), missing)
     return rows
 
 
@@ -154,8 +147,8 @@ def balance_facts(*, organisation, filters, details: bool) -> tuple[list, breakd
     sectors. One query joining them all repeated a case's columns and a floke's title on each
     of its links and sectors (Oslo: 1 000 rows) and took longer than the four."""
     where, params = case_condition(organisation=organisation, filters=filters, details=details)
-    cases = _rows(BALANCE_CASES_SQL.format(where=where), params)
-    links = _rows(BALANCE_LINKS_SQL.format(where=where), params)
+    cases = sql_rows(BALANCE_CASES_SQL.format(where=where), params)
+    links = sql_rows(BALANCE_LINKS_SQL.format(where=where), params)
     floker: dict[int, tuple] = {}  # id → (title, published, sector ids)
     for pk, title, published, sector_id in _by_organisation_or_id(
         FLOKER_SQL, organisation, {challenge_id for _case, challenge_id in links}
@@ -205,7 +198,7 @@ def latest_reports(*, organisation, filters, details: bool) -> list:
     id, date and level; None without one), as `breakdowns.StatusFacts`. One query: the report
     is joined on its id, found by one correlated subquery per case."""
     where, params = case_condition(organisation=organisation, filters=filters, details=details)
-    rows = _rows(LATEST_REPORTS_SQL.format(where=where), [*params, Case.Status.STOPPED.value])
+    rows = sql_rows(LATEST_REPORTS_SQL.format(where=where), [*params, Case.Status.STOPPED.value])
     return [
         breakdowns.StatusFacts(pk, title, report_id, _date(reported_on), overall)
         for pk, title, report_id, reported_on, overall in rows
@@ -229,27 +222,27 @@ OWNER_CHOICES_SQL = (
 
 
 def sector_choices(organisation) -> list[tuple]:
-    return _rows(SECTOR_CHOICES_SQL, [organisation.pk])
+    return sql_rows(SECTOR_CHOICES_SQL, [organisation.pk])
 
 
 def challenge_choices(organisation, *, details: bool) -> list[tuple]:
     """The organisation's floker (published ones only for politicians) by title."""
     if details:
-        return _rows(CHALLENGE_CHOICES_SQL.format(published=""), [organisation.pk])
+        return sql_rows(CHALLENGE_CHOICES_SQL.format(published=""), [organisation.pk])
     sql = CHALLENGE_CHOICES_SQL.format(published=" AND is_published = %s")
-    return _rows(sql, [organisation.pk, True])
+    return sql_rows(sql, [organisation.pk, True])
 
 
 def owner_rows(organisation) -> list[tuple]:
     """(id, full name, email, anonymised at) of the members who may own a case, by name
     (anonymised at as the database gives it: only whether it is set is read)."""
-    return _rows(OWNER_CHOICES_SQL, [organisation.pk, Membership.Role.POLITICIAN.value])
+    return sql_rows(OWNER_CHOICES_SQL, [organisation.pk, Membership.Role.POLITICIAN.value])
 
 
 def setting(organisation, name: str):
     """One of the organisation's portfolio settings, or its default while none are saved."""
     field = PortfolioSettings._meta.get_field(name)
     sql = f'SELECT "{field.column}" FROM {SETTINGS} WHERE organisation_id = %s'
-    for (value,) in _rows(sql, [organisation.pk]):
+    for (value,) in sql_rows(sql, [organisation.pk]):
         return value
     return field.get_default()

@@ -11,7 +11,6 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-from django.db import connection
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
@@ -26,7 +25,7 @@ from slik.cases.models import Case
 from slik.cases.selectors import visible_cases
 from slik.challenges.models import Challenge
 from slik.challenges.selectors import visible_challenges
-from slik.core.compiled import CompiledRead
+from slik.core.compiled import CompiledRead, sql_rows
 
 from ..models import Commission, PlanGoal
 
@@ -145,9 +144,7 @@ class GoalPages:
         self._where, self._params = " AND ".join(where), params
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
-        with connection.cursor() as cursor:
-            cursor.execute(sql.format(where=self._where), [*self._params, *params])
-            return cursor.fetchall()
+        return sql_rows(sql.format(where=self._where), [*self._params, *params])
 
     def count(self) -> int:
         return self._rows(GOAL_COUNT_SQL, [])[0][0]
